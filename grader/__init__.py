@@ -1,0 +1,1 @@
+"""grader: automated grading and reports for a graduate deep-learning course."""

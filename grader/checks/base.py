@@ -1,0 +1,44 @@
+"""What every check receives, and helpers checks share."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from grader.document import Block, Document
+from grader.rubric import PartSpec, ProblemSpec
+
+
+@dataclass
+class GradeOptions:
+    """Switches that change how checks may work (set from the CLI)."""
+
+    run_code: bool = False  # may checks execute student code (issue 4 sandbox)
+    allow_unsandboxed: bool = False
+    extra: dict = field(default_factory=dict)
+
+
+@dataclass
+class CheckContext:
+    """Everything a check may look at for one rubric part of one student."""
+
+    part: PartSpec
+    problem: ProblemSpec
+    document: Document
+    section: list[Block]  # the part's answer if its markers were found, else the problem's
+    problem_section: list[Block]  # the whole located problem (empty if not located)
+    options: GradeOptions = field(default_factory=GradeOptions)
+
+    @property
+    def params(self) -> dict:
+        """The part's ``params`` from the rubric."""
+        return self.part.params
+
+    @property
+    def text(self) -> str:
+        """The part's answer as one string."""
+        return "\n\n".join(b.text for b in self.section)
+
+    def blocks(self, kind: str | None = None) -> list[Block]:
+        """The problem's blocks (the whole document if it was not located), by kind."""
+        pool = self.problem_section or self.document.blocks
+        return [b for b in pool if kind is None or b.kind == kind]

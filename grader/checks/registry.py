@@ -1,0 +1,43 @@
+"""The registry of check kinds.
+
+A check kind is one module with a ``check(ctx: CheckContext) -> CheckOutcome`` function
+(and, optionally, ``REQUIRED_PARAMS``: the keys its rubric ``params`` must have).
+Adding a kind is that module plus one line here; nothing else in the engine changes.
+"""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Callable
+from functools import cache
+from types import ModuleType
+
+CHECK_KINDS: dict[str, str] = {
+    "pending": "grader.checks.pending",
+    "output_value": "grader.checks.output_value",
+    "param_count": "grader.checks.param_count",
+    "hyperparameters": "grader.checks.hyperparameters",
+    "code_structure": "grader.checks.code_structure",
+    "training_log": "grader.checks.training_log",
+    "accuracy": "grader.checks.accuracy",
+    "predictions": "grader.checks.predictions",
+    "model_spec": "grader.checks.model_spec",
+}
+
+
+@cache
+def check_module(kind: str) -> ModuleType:
+    """Import and return the module implementing check ``kind``."""
+    if kind not in CHECK_KINDS:
+        raise KeyError(kind)
+    return importlib.import_module(CHECK_KINDS[kind])
+
+
+def get_check(kind: str) -> Callable:
+    """The ``check`` function of a registered kind."""
+    return check_module(kind).check
+
+
+def required_params(kind: str) -> tuple[str, ...]:
+    """The params keys a rubric part of this kind must define."""
+    return tuple(getattr(check_module(kind), "REQUIRED_PARAMS", ()))

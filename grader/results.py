@@ -1,0 +1,99 @@
+"""Result dataclasses: what a check returns and what the CLI writes to grades.json.
+
+The field names here *are* the output contract of ``grades.json`` (see README): extend
+them, never rename them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+
+# Part statuses.
+PASS = "pass"
+PARTIAL = "partial"
+FAIL = "fail"
+MISSING = "missing"
+NOT_GRADED = "not_graded"
+NEEDS_REVIEW = "needs_review"
+
+# Flags.
+FLAG_REVIEW = "needs_review"
+FLAG_INTEGRITY = "integrity"
+
+
+@dataclass
+class Evidence:
+    """Why a verdict was given: what was found, what it was compared to, and the reason."""
+
+    found: str
+    expected: str
+    reason: str
+    where: str = ""  # provenance: file, cell, execution count
+    strength: str = ""  # see grader.document STRENGTH_*
+
+
+@dataclass
+class CheckOutcome:
+    """What one check says about one rubric part."""
+
+    fraction: float  # share of the part's points earned, 0..1
+    status: str
+    evidence: list[Evidence] = field(default_factory=list)
+    flags: list[str] = field(default_factory=list)
+    feedback: str = ""
+
+    def __post_init__(self) -> None:
+        self.fraction = min(1.0, max(0.0, float(self.fraction)))
+
+
+@dataclass
+class PartResult:
+    """A scored rubric part, as written to grades.json."""
+
+    score: float
+    max: float
+    status: str
+    flags: list[str]
+    evidence: list[dict]
+    title: str = ""
+    feedback: str = ""
+    check: str = ""
+    override: dict | None = None
+
+
+@dataclass
+class ProblemResult:
+    """A scored problem: the sum of its parts."""
+
+    score: float
+    max: float
+    title: str
+    parts: dict[str, PartResult]
+    located: bool = True
+    graded: bool = True
+
+
+@dataclass
+class StudentResult:
+    """One student's grade; ``status`` is "graded" or "error"."""
+
+    student: str
+    sources: list[str]
+    status: str
+    error: str | None
+    total: float
+    max: float
+    problems: dict[str, ProblemResult] = field(default_factory=dict)
+
+    @property
+    def flags(self) -> list[str]:
+        """All flags raised on any part, without repeats, in order of appearance."""
+        seen: list[str] = []
+        for problem in self.problems.values():
+            for part in problem.parts.values():
+                seen.extend(f for f in part.flags if f not in seen)
+        return seen
+
+    def to_dict(self) -> dict:
+        """The student's entry in grades.json."""
+        return asdict(self)

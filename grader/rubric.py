@@ -1,0 +1,218 @@
+"""Rubrics are data: load an assignment YAML, resolve the shared problems it uses, validate.
+
+Layout (see ``rubrics/README.md``)::
+
+    rubrics/<assignment>.yaml       id, title, version, problems: [{id, number, use, points}]
+    rubrics/problems/<name>.yaml    title, kind, anchors, parts: [{id, title, weight, check, params}]
+
+A shared problem is written once under ``rubrics/problems/`` and used by every assignment
+that sets it; the assignment only says where it sits (``id``, ``number``) and what it is
+worth (``points``). Part points are the problem's points split by the parts' weights.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+
+from grader.checks.registry import CHECK_KINDS, required_params
+from grader.paths import RUBRICS_DIR
+
+PROBLEM_KINDS = ("theory", "notebook")
+
+
+class RubricError(Exception):
+    """A rubric file is missing or malformed; the message names the file and the key."""
+
+
+@dataclass(frozen=True)
+class PartSpec:
+    """One gradable part of a problem."""
+
+    id: str
+    title: str
+    points: float
+    check: str
+    params: dict = field(default_factory=dict, hash=False, compare=False)
+    markers: tuple[str, ...] = ()  # sub-part labels that start this part's answer, e.g. ("a",)
+
+
+@dataclass(frozen=True)
+class ProblemSpec:
+    """One problem of an assignment."""
+
+    id: str
+    number: int
+    title: str
+    points: float
+    kind: str
+    anchors: tuple[str, ...]
+    parts: tuple[PartSpec, ...]
+    use: str = ""
+
+
+@dataclass(frozen=True)
+class Rubric:
+    """A whole assignment: its problems, and the version that keys stored results."""
+
+    id: str
+    title: str
+    version: str
+    path: Path
+    problems: tuple[ProblemSpec, ...]
+    policy: dict = field(default_factory=dict, hash=False, compare=False)
+
+    @property
+    def max_points(self) -> float:
+        """The assignment's total points."""
+        return sum(p.points for p in self.problems)
+
+    def part(self, part_id: str) -> PartSpec:
+        """Look a part up by its full id (e.g. ``p2a``)."""
+        for problem in self.problems:
+            for part in problem.parts:
+                if part.id == part_id:
+                    return part
+        raise KeyError(part_id)
+
+
+def _read_yaml(path: Path) -> dict:
+    if not path.is_file():
+        raise RubricError(f"{path}: file not found")
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except yaml.YAMLError as exc:
+        raise RubricError(f"{path}: not valid YAML ({exc})") from None
+    if not isinstance(data, dict):
+        raise RubricError(f"{path}: expected a mapping at the top level")
+    return data
+
+
+def _require(data: dict, key: str, kind: type | tuple[type, ...], where: str) -> object:
+    if key not in data:
+        raise RubricError(f"{where}: missing key '{key}'")
+    value = data[key]
+    if not isinstance(value, kind) or isinstance(value, bool) and kind is not bool:
+        names = kind.__name__ if isinstance(kind, type) else " or ".join(k.__name__ for k in kind)
+        raise RubricError(f"{where}: key '{key}' should be {names}, got {value!r}")
+    return value
+
+
+def _load_parts(raw_parts: object, problem_id: str, points: float, where: str) -> tuple:
+    if not isinstance(raw_parts, list) or not raw_parts:
+        raise RubricError(f"{where}: key 'parts' should be a non-empty list")
+    weights = []
+    for i, raw in enumerate(raw_parts):
+        here = f"{where}: parts[{i}]"
+        if not isinstance(raw, dict):
+            raise RubricError(f"{here}: expected a mapping")
+        weight = _require(raw, "weight", (int, float), here)
+        if weight <= 0:
+            raise RubricError(f"{here}: key 'weight' should be > 0, got {weight}")
+        weights.append(float(weight))
+    total_weight = sum(weights)
+    parts = []
+    for i, (raw, weight) in enumerate(zip(raw_parts, weights, strict=True)):
+        here = f"{where}: parts[{i}]"
+        suffix = str(raw.get("id", ""))
+        kind = _require(raw, "check", str, here)
+        if kind not in CHECK_KINDS:
+            known = ", ".join(sorted(CHECK_KINDS))
+            raise RubricError(f"{here}: unknown check '{kind}' (known: {known})")
+        params = raw.get("params", {}) or {}
+        if not isinstance(params, dict):
+            raise RubricError(f"{here}: key 'params' should be a mapping")
+        missing = [k for k in required_params(kind) if k not in params]
+        if missing:
+            raise RubricError(f"{here}: check '{kind}' needs params {', '.join(missing)}")
+        markers = raw.get("markers", [])
+        if not isinstance(markers, list):
+            raise RubricError(f"{here}: key 'markers' should be a list of strings")
+        parts.append(
+            PartSpec(
+                id=f"{problem_id}{suffix}",
+                title=str(raw.get("title", suffix or problem_id)),
+                points=round(points * weight / total_weight, 4),
+                check=kind,
+                params=params,
+                markers=tuple(str(m) for m in markers),
+            )
+        )
+    ids = [p.id for p in parts]
+    if len(set(ids)) != len(ids):
+        raise RubricError(f"{where}: part ids repeat: {ids}")
+    return tuple(parts)
+
+
+def _load_problem(entry: object, index: int, rubric_path: Path, problems_dir: Path) -> tuple:
+    where = f"{rubric_path}: problems[{index}]"
+    if not isinstance(entry, dict):
+        raise RubricError(f"{where}: expected a mapping")
+    problem_id = _require(entry, "id", str, where)
+    number = _require(entry, "number", int, where)
+    points = float(_require(entry, "points", (int, float), where))
+    use = _require(entry, "use", str, where)
+    shared_path = problems_dir / f"{use}.yaml"
+    if not shared_path.is_file():
+        raise RubricError(f"{where}: key 'use' names '{use}', but {shared_path} does not exist")
+    shared = _read_yaml(shared_path)
+    title = _require(shared, "title", str, str(shared_path))
+    kind = _require(shared, "kind", str, str(shared_path))
+    if kind not in PROBLEM_KINDS:
+        raise RubricError(f"{shared_path}: key 'kind' should be one of {PROBLEM_KINDS}")
+    anchors = shared.get("anchors", [])
+    if not isinstance(anchors, list):
+        raise RubricError(f"{shared_path}: key 'anchors' should be a list of strings")
+    parts = _load_parts(shared.get("parts"), problem_id, points, str(shared_path))
+    spec = ProblemSpec(
+        id=problem_id,
+        number=number,
+        title=str(entry.get("title", title)),
+        points=points,
+        kind=kind,
+        anchors=tuple(str(a) for a in [title, *anchors]),
+        parts=parts,
+        use=use,
+    )
+    return spec, shared
+
+
+def rubric_path(assignment: str, rubrics_dir: Path = RUBRICS_DIR) -> Path:
+    """The YAML file of an assignment id, or the path itself if one is given."""
+    as_path = Path(assignment)
+    if as_path.suffix in (".yaml", ".yml"):
+        return as_path
+    return rubrics_dir / f"{assignment}.yaml"
+
+
+def available_assignments(rubrics_dir: Path = RUBRICS_DIR) -> list[str]:
+    """The assignment ids that have a rubric."""
+    return sorted(p.stem for p in rubrics_dir.glob("*.yaml"))
+
+
+def load_rubric(assignment: str, rubrics_dir: Path = RUBRICS_DIR) -> Rubric:
+    """Load and validate an assignment rubric; raise :class:`RubricError` on any problem."""
+    path = rubric_path(assignment, rubrics_dir)
+    if not path.is_file():
+        known = ", ".join(available_assignments(rubrics_dir)) or "none"
+        raise RubricError(f"{path}: no such rubric (known assignments: {known})")
+    data = _read_yaml(path)
+    rubric_id = _require(data, "id", str, str(path))
+    title = _require(data, "title", str, str(path))
+    version = str(_require(data, "version", (str, int, float), str(path)))
+    raw_problems = _require(data, "problems", list, str(path))
+    problems_dir = path.parent / "problems"
+    loaded = [_load_problem(e, i, path, problems_dir) for i, e in enumerate(raw_problems)]
+    problems = tuple(spec for spec, _ in loaded)
+    ids = [p.id for p in problems]
+    if len(set(ids)) != len(ids):
+        raise RubricError(f"{path}: problem ids repeat: {ids}")
+    digest = hashlib.sha256(
+        json.dumps([data, [shared for _, shared in loaded]], sort_keys=True, default=str).encode()
+    ).hexdigest()[:10]
+    policy = data.get("policy", {}) or {}
+    return Rubric(rubric_id, title, f"{version}+{digest}", path, problems, policy)

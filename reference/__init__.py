@@ -1,0 +1,1 @@
+"""Reference solutions: derivations, models and recorded results."""
