@@ -30,6 +30,7 @@ class Evidence:
     reason: str
     where: str = ""  # provenance: file, cell, execution count
     strength: str = ""  # see grader.document STRENGTH_*
+    data: dict = field(default_factory=dict)  # machine-readable values, e.g. parsed curves
 
 
 @dataclass
@@ -70,7 +71,7 @@ class ProblemResult:
     title: str
     parts: dict[str, PartResult]
     located: bool = True
-    graded: bool = True
+    located_by: str = ""
 
 
 @dataclass

@@ -1,0 +1,64 @@
+"""Check kind ``accuracy``: the final accuracy printed by executed code meets a threshold.
+
+params:
+  patterns: regexes whose first non-empty group is the accuracy in percent; the last
+            match in the problem's outputs is the final accuracy;
+  full: at or above this, full credit;
+  partial: at or above this (and below ``full``), half credit and a review flag;
+  source: where the thresholds come from (shown in the report).
+"""
+
+from __future__ import annotations
+
+import re
+
+from grader.results import FAIL, FLAG_REVIEW, PARTIAL, PASS, CheckOutcome
+
+from .base import CheckContext
+from .cells import evidence, integrity_outcome, missing_outcome, trusted
+
+REQUIRED_PARAMS = ("patterns", "full", "partial")
+
+
+def last_accuracy(text: str, patterns: list[str]) -> float | None:
+    """The last accuracy (percent) any pattern finds in the text."""
+    best: tuple[int, float] | None = None
+    for pattern in patterns:
+        for match in re.finditer(pattern, text, re.I):
+            value = next((float(g) for g in match.groups() if g), None)
+            if value is not None and (best is None or match.start() >= best[0]):
+                best = (match.start(), value)
+    return best[1] if best else None
+
+
+def check(ctx: CheckContext) -> CheckOutcome:
+    """Compare the final accuracy with the thresholds."""
+    params = ctx.params
+    full, partial = float(params["full"]), float(params["partial"])
+    source = params.get("source", "")
+    want = f"≥ {full:g}% for full credit, ≥ {partial:g}% for half" + (
+        f" — {source}" if source else ""
+    )
+    usable, unexecuted, _ = trusted(ctx.blocks("output"))
+    final_block, value = None, None
+    for block in usable:
+        found = last_accuracy(block.text, params["patterns"])
+        if found is not None:
+            final_block, value = block, found
+    if final_block is None:
+        for block in unexecuted + ctx.blocks("prose"):
+            if last_accuracy(block.text, params["patterns"]) is not None:
+                return integrity_outcome(block, want, "the accuracy")
+        return missing_outcome(want, "accuracy in the outputs of executed cells")
+    shown = f"{value:g}%"
+    if value >= full:
+        return CheckOutcome(
+            1.0, PASS, [evidence(final_block, want, f"final accuracy {shown} meets the bar")]
+        )
+    if value >= partial:
+        reason = f"final accuracy {shown} is below the {full:g}% a correct run reaches"
+        return CheckOutcome(
+            0.5, PARTIAL, [evidence(final_block, want, reason)], [FLAG_REVIEW], reason
+        )
+    reason = f"final accuracy {shown} is far below what a correct run reaches"
+    return CheckOutcome(0.0, FAIL, [evidence(final_block, want, reason)], feedback=reason)

@@ -1,0 +1,155 @@
+"""Finding code cells and their outputs, and judging how far an output can be trusted.
+
+Shared by the notebook check kinds. The trust rules (issue 1):
+* a number counts only when it comes from the output of an executed code cell;
+* output from a notebook cell with no execution count, or a result that appears only in
+  prose, earns nothing and raises the ``integrity`` flag;
+* an error output earns nothing for what the cell should have produced;
+* output recovered from a PDF counts, marked as weaker ("printed") evidence.
+"""
+
+from __future__ import annotations
+
+import re
+
+from grader.document import STRENGTH_UNEXECUTED, Block
+from grader.results import FAIL, FLAG_INTEGRITY, MISSING, CheckOutcome, Evidence
+
+from .base import CheckContext
+
+ANY_MARKER = re.compile(r"#\s*Q\s*\d+\s*[a-z]\b", re.I)
+NUMBER = re.compile(r"(?<![\w.])[-+]?\d[\d,]*(?:\.\d+)?(?:[eE][-+]?\d+)?")
+
+
+def marker_pattern(marker: str) -> re.Pattern:
+    """Regex for a question marker such as ``Q2b`` in a code comment ("# Q2b:", "#Q2b.")."""
+    match = re.fullmatch(r"Q(\d+)([a-z]?)", marker, re.I)
+    if not match:
+        return re.compile(re.escape(marker), re.I)
+    number, letter = match.groups()
+    return re.compile(rf"\bQ\s*{number}\s*\.?\s*{letter}\b", re.I)
+
+
+def find_cells(
+    ctx: CheckContext, cell_marker: str | None = None, code_pattern: str | None = None
+) -> list[Block]:
+    """Code cells of the problem that carry the marker, or else match the code pattern."""
+    code = ctx.blocks("code")
+    if cell_marker:
+        pattern = marker_pattern(cell_marker)
+        marked = [b for b in code if pattern.search(b.text)]
+        if marked:
+            return marked
+    if code_pattern:
+        pattern = re.compile(code_pattern)
+        return [b for b in code if pattern.search(b.text)]
+    return []
+
+
+def outputs_after(ctx: CheckContext, cell: Block, follow: int = 3) -> list[Block]:
+    """Outputs of ``cell``, and of up to ``follow`` later code cells until the next marker."""
+    doc = ctx.document
+    outputs = list(doc.outputs_of(cell))
+    later = [
+        b for b in doc.blocks[cell.index + 1 :] if b.kind == "code" and b.source == cell.source
+    ]
+    for block in later[:follow]:
+        if outputs or ANY_MARKER.search(block.text):
+            break
+        outputs.extend(doc.outputs_of(block))
+    return outputs
+
+
+def numbers(text: str) -> list[float]:
+    """Every number in a text, commas in thousands removed."""
+    found = []
+    for token in NUMBER.findall(text):
+        try:
+            found.append(float(token.replace(",", "")))
+        except ValueError:
+            continue
+    return found
+
+
+def excerpt(text: str, limit: int = 300) -> str:
+    """A short excerpt for evidence."""
+    text = text.strip()
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def trusted(outputs: list[Block]) -> tuple[list[Block], list[Block], list[Block]]:
+    """Split outputs into (usable, unexecuted, errors)."""
+    usable, unexecuted, errors = [], [], []
+    for block in outputs:
+        if block.output_type == "error":
+            errors.append(block)
+        elif block.strength == STRENGTH_UNEXECUTED:
+            unexecuted.append(block)
+        else:
+            usable.append(block)
+    return usable, unexecuted, errors
+
+
+def prose_claim(ctx: CheckContext, pattern: re.Pattern) -> Block | None:
+    """A prose block of the problem (or the whole document) that states the result."""
+    for block in ctx.blocks("prose"):
+        if pattern.search(block.text):
+            return block
+    return None
+
+
+def integrity_outcome(block: Block, expected: str, what: str) -> CheckOutcome:
+    """No credit and an integrity flag: a result typed in, or shown without being run."""
+    if block.kind == "prose":
+        reason = f"{what} appears only in typed text, not in the output of an executed code cell"
+    else:
+        reason = f"{what} appears in the output of a code cell that was never executed"
+    return CheckOutcome(
+        0.0,
+        FAIL,
+        [Evidence(excerpt(block.text), expected, reason, block.where(), block.strength)],
+        [FLAG_INTEGRITY],
+        "Results must come from executed code cells; a TA will look at this part.",
+    )
+
+
+def missing_outcome(expected: str, what: str) -> CheckOutcome:
+    """No credit: the answer was not found anywhere."""
+    return CheckOutcome(
+        0.0,
+        MISSING,
+        [Evidence("(not found)", expected, f"no {what} was found in the submission")],
+        [],
+        f"No {what} found.",
+    )
+
+
+def error_outcome(block: Block, expected: str, what: str) -> CheckOutcome:
+    """No credit: the cell that should produce the result raised an error."""
+    first = block.text.strip().splitlines()[0] if block.text.strip() else "error"
+    return CheckOutcome(
+        0.0,
+        FAIL,
+        [
+            Evidence(
+                excerpt(first),
+                expected,
+                f"the cell that should show {what} raised an error",
+                block.where(),
+                block.strength,
+            )
+        ],
+        [],
+        f"The cell for {what} ended in an error.",
+    )
+
+
+def evidence(block: Block, expected: str, reason: str, found: str | None = None) -> Evidence:
+    """Evidence pointing at a block."""
+    return Evidence(
+        excerpt(found if found is not None else block.text),
+        expected,
+        reason,
+        block.where(),
+        block.strength,
+    )

@@ -1,0 +1,102 @@
+"""Check kind ``model_spec``: the model is built to spec and trained on the right data.
+
+params:
+  constructor: the model class whose call is read (``ViT``);
+  expected: {argument: value} the call must have;
+  aliases: {argument: [names]} other names for the same setting (constants or keyword
+           arguments, e.g. Keras-style ``num_heads``) — used when the constructor isn't called;
+  dataset: {required: regex on the code, wrong: {regex: name}};
+  source: where the spec comes from.
+A model written in another framework is read through the aliases and flagged for review.
+"""
+
+from __future__ import annotations
+
+import re
+
+from grader.results import FAIL, FLAG_REVIEW, PARTIAL, PASS, CheckOutcome, Evidence
+
+from .base import CheckContext
+from .code_reading import calls, constants
+
+REQUIRED_PARAMS = ("constructor", "expected")
+OTHER_FRAMEWORK = re.compile(r"\b(keras|tensorflow|flax|jax)\b")
+
+
+def read_spec(ctx: CheckContext) -> tuple[dict, str]:
+    """The student's settings for the expected arguments, and how they were read."""
+    code = ctx.blocks("code")
+    expected: dict = ctx.params["expected"]
+    aliases: dict = ctx.params.get("aliases", {})
+    found_calls = calls(code, ctx.params["constructor"])
+    if found_calls:
+        _, kwargs = found_calls[-1]
+        values = {}
+        for key in expected:
+            for name in aliases.get(key, [key]):
+                if name in kwargs:
+                    values[key] = kwargs[name]
+                    break
+        return values, f"{ctx.params['constructor']}(...) call"
+    names = constants(code)
+    values = {}
+    for key in expected:
+        for name in aliases.get(key, [key]):
+            if name in names:
+                values[key] = names[name]
+                break
+    return values, "constants"
+
+
+def check(ctx: CheckContext) -> CheckOutcome:
+    """Compare the model's settings and dataset with the spec."""
+    params = ctx.params
+    expected: dict = params["expected"]
+    values, how = read_spec(ctx)
+    code = "\n".join(b.text for b in ctx.blocks("code"))
+    notes, flags = [], []
+    right = 0
+    for key, value in expected.items():
+        if key not in values:
+            notes.append(f"{key} not found")
+        elif values[key] != value:
+            notes.append(f"{key} is {values[key]!r}, should be {value!r}")
+        else:
+            right += 1
+    items = len(expected)
+    dataset = params.get("dataset")
+    if dataset:
+        items += 1
+        if re.search(dataset["required"], code):
+            right += 1
+        else:
+            wrong = [
+                name
+                for pattern, name in dataset.get("wrong", {}).items()
+                if re.search(pattern, code)
+            ]
+            notes.append(
+                f"trained on {wrong[0]}, a different task"
+                if wrong
+                else "dataset not found in the code"
+            )
+    if how == "constants" and OTHER_FRAMEWORK.search(code):
+        flags.append(FLAG_REVIEW)
+        notes.append("model written in another framework: settings read from its constants")
+    elif how == "constants":
+        flags.append(FLAG_REVIEW)
+        notes.append(f"no {params['constructor']}(...) call found; settings read from constants")
+    fraction = right / items
+    found = ", ".join(f"{k}={v!r}" for k, v in values.items()) or "(no settings found)"
+    want = ", ".join(f"{k}={v!r}" for k, v in expected.items()) + (
+        f" — {params['source']}" if params.get("source") else ""
+    )
+    status = PASS if fraction == 1 else PARTIAL if fraction else FAIL
+    reason = "; ".join(notes) or f"built to spec ({how})"
+    return CheckOutcome(
+        fraction,
+        status,
+        [Evidence(found, want, reason, "code cells", "code")],
+        flags,
+        "; ".join(notes),
+    )

@@ -1,0 +1,94 @@
+"""Check kind ``training_log``: executed cells show the required epochs of training.
+
+params:
+  epochs: how many epochs the log must show;
+  epoch: regex whose group 1 is the epoch number;
+  metrics: {name: regex} read from each epoch's lines (the first non-empty group counts);
+  slips: [{name, code: regex matched within one code cell, penalty: share of the part lost}].
+The parsed per-epoch values go into the evidence's ``data`` (reports plot them).
+"""
+
+from __future__ import annotations
+
+import re
+
+from grader.document import Block
+from grader.results import FAIL, FLAG_REVIEW, PARTIAL, PASS, CheckOutcome, Evidence
+
+from .base import CheckContext
+from .cells import excerpt, integrity_outcome, missing_outcome, trusted
+
+REQUIRED_PARAMS = ("epochs", "epoch", "metrics")
+
+
+def _first_group(match: re.Match) -> float | None:
+    for group in match.groups():
+        if group:
+            try:
+                return float(group)
+            except ValueError:
+                return None
+    return None
+
+
+def parse_log(text: str, epoch_pattern: str, metrics: dict[str, str]) -> list[dict]:
+    """Per-epoch records ``{"epoch": n, metric: value, …}`` found in a log text."""
+    epoch_re = re.compile(epoch_pattern, re.I)
+    starts = list(epoch_re.finditer(text))
+    records: dict[int, dict] = {}
+    for i, match in enumerate(starts):
+        end = starts[i + 1].start() if i + 1 < len(starts) else len(text)
+        chunk = text[match.start() : end]
+        record = {}
+        for name, pattern in metrics.items():
+            found = re.search(pattern, chunk, re.I)
+            value = _first_group(found) if found else None
+            if value is not None:
+                record[name] = value
+        if record:
+            records[int(match.group(1))] = {"epoch": int(match.group(1)), **record}
+    return [records[k] for k in sorted(records)]
+
+
+def _log_of(blocks: list[Block]) -> str:
+    return "\n".join(b.text for b in blocks)
+
+
+def check(ctx: CheckContext) -> CheckOutcome:
+    """Count the logged epochs and look for methodological slips."""
+    params = ctx.params
+    needed = int(params["epochs"])
+    want = f"a log of at least {needed} epochs ({', '.join(params['metrics'])})"
+    usable, unexecuted, _ = trusted(ctx.blocks("output"))
+    records = parse_log(_log_of(usable), params["epoch"], params["metrics"])
+    if not records:
+        for pool in (unexecuted, ctx.blocks("prose")):
+            if parse_log(_log_of(pool), params["epoch"], params["metrics"]):
+                return integrity_outcome(pool[0], want, "the training log")
+        return missing_outcome(want, "training log in the outputs of executed cells")
+    log_blocks = [b for b in usable if re.search(params["epoch"], b.text, re.I)]
+    where = log_blocks[0].where() if log_blocks else ""
+    strength = log_blocks[0].strength if log_blocks else ""
+    summary = "; ".join(
+        f"epoch {r['epoch']}: " + ", ".join(f"{k} {v:g}" for k, v in r.items() if k != "epoch")
+        for r in records
+    )
+    fraction = min(1.0, len(records) / needed)
+    notes = [] if len(records) >= needed else [f"only {len(records)} of {needed} epochs logged"]
+    flags: list[str] = []
+    cells = [b.text for b in ctx.blocks("code")]
+    for slip in params.get("slips", []):
+        if any(re.search(slip["code"], cell) for cell in cells):
+            fraction *= 1 - float(slip.get("penalty", 0.5))
+            notes.append(slip["name"])
+            flags.append(FLAG_REVIEW)
+    status = PASS if fraction == 1.0 else PARTIAL if fraction > 0 else FAIL
+    reason = "; ".join(notes) if notes else f"{len(records)} epochs logged by executed cells"
+    data = {"epochs": records}
+    return CheckOutcome(
+        fraction,
+        status,
+        [Evidence(excerpt(summary, 600), want, reason, where, strength, data)],
+        flags,
+        "; ".join(notes),
+    )

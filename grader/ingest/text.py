@@ -1,0 +1,222 @@
+"""Read markdown or plain text — including text extracted from a notebook printed to PDF.
+
+Such text mixes prose, LaTeX, fenced code and the code's outputs, which may or may not be
+fenced (see the seeds). Each fenced block is classified as code or output, and unfenced
+paragraphs right after code are taken as its output when they match what that code
+prints (the literal parts of its ``print`` calls) or are bare values (numbers, lists).
+"""
+
+from __future__ import annotations
+
+import ast
+import builtins
+import re
+from pathlib import Path
+
+from grader.document import Block
+
+from .errors import IngestError
+
+FENCE = re.compile(r"^\s*```")
+# Jupyter prompts as printed to PDF: "In [3]:", "[3]:", "[ ]:" (Colab exports have no count).
+PROMPT = re.compile(r"^\s*(?:In\s*)?\[\s*(\d*)\s*\]:\s?")
+# nbconvert's PDF wraps long lines, marking the continuation with an arrow.
+WRAP_MARK = re.compile(r"^\s*[↪↳]\s?")
+WRAP_TAIL = re.compile(r"\s*[_↵]\s*$")
+CODE_LINE = re.compile(
+    r"""^\s*(
+        (def|class|for|while|if|elif|else|try|except|finally|with|return|import|from|
+         print|raise|assert|yield|lambda|pass|break|continue|global|async|await)\b
+      | [@#%!]
+      | [A-Za-z_][\w.\[\]'",: ]*\s*[-+*/]?=[^=]
+      | [A-Za-z_][\w.]*\(.*[),]?\s*$
+      | [)\]}],?\s*$
+    )""",
+    re.VERBOSE,
+)
+STRONG_CODE_LINE = re.compile(
+    r"^\s*((def|class|for|while|with|return|import|from)\b.*|print\(.*|[\w.]+\(.*\)\s*|#.*)$"
+)
+STRING_LITERAL = re.compile(r"""(['"])((?:\\.|(?!\1).)*)\1""")
+FSTRING_FIELD = re.compile(r"\{[^{}]*\}")
+BUILTIN_NAMES = set(dir(builtins))
+WORD = re.compile(r"[A-Za-z]{2,}")
+BARE_VALUES = re.compile(r"^(\[[A-Z]+\]|[\s\d.eE+\-\[\](),'\"%:/|])*$")
+
+
+def read_text(path: Path) -> list[Block]:
+    """Blocks of a .md or .txt file (UTF-8, or Latin-1 as a fallback)."""
+    raw = path.read_bytes()
+    if b"\x00" in raw[:4096]:
+        raise IngestError(f"{path.name}: binary data, not text; upload a .md, .txt, .ipynb or .pdf")
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError:
+        text = raw.decode("latin-1")
+    origin = "txt" if path.suffix.lower() == ".txt" else "md"
+    return parse_text(text, path.name, origin)
+
+
+def split_paragraphs(text: str) -> list[str]:
+    """Paragraphs separated by blank lines, keeping a ``$$…$$`` display block whole."""
+    paragraphs: list[str] = []
+    current: list[str] = []
+    open_math = False
+    for line in text.splitlines():
+        if not line.strip() and not open_math:
+            if current:
+                paragraphs.append("\n".join(current).strip())
+                current = []
+            continue
+        current.append(line.rstrip())
+        if line.count("$$") % 2:
+            open_math = not open_math
+    if current:
+        paragraphs.append("\n".join(current).strip())
+    return [p for p in paragraphs if p]
+
+
+def unwrap_lines(text: str) -> str:
+    """Join lines that a PDF export wrapped (continuations start with ↪ or ↳)."""
+    lines: list[str] = []
+    for line in text.splitlines():
+        if lines and WRAP_MARK.match(line):
+            head = lines[-1]
+            joiner = " " if WRAP_TAIL.search(head) else ""
+            lines[-1] = WRAP_TAIL.sub("", head) + joiner + WRAP_MARK.sub("", line)
+        else:
+            lines.append(line.rstrip())
+    return "\n".join(lines)
+
+
+def _strip_prompts(text: str) -> tuple[str, bool]:
+    """Remove Jupyter prompts; say whether there was one at the start."""
+    lines = text.splitlines()
+    had_prompt = bool(lines) and bool(PROMPT.match(lines[0]))
+    return "\n".join(PROMPT.sub("", line, count=1) for line in lines), had_prompt
+
+
+def _is_literal(text: str) -> bool:
+    try:
+        ast.literal_eval(text.strip())
+    except (ValueError, SyntaxError, TypeError, MemoryError, RecursionError):
+        return False
+    return True
+
+
+def _defined_names(code_blocks: list[str]) -> set[str]:
+    return set(re.findall(r"[A-Za-z_]\w*", "\n".join(code_blocks)))
+
+
+def looks_like_code(text: str, earlier_code: list[str]) -> bool:
+    """Decide whether a fenced block is code (rather than printed output)."""
+    stripped = text.strip()
+    if not stripped:
+        return False
+    if _is_literal(stripped):
+        return False
+    try:
+        tree = ast.parse(_dedent(stripped))
+    except (SyntaxError, ValueError, MemoryError, RecursionError):
+        tree = None
+    if tree is not None and tree.body:
+        if len(tree.body) == 1 and isinstance(tree.body[0], ast.Expr):
+            # A lone expression is code only if it uses names the notebook defined:
+            # "model" or "predict_sentiment(...)" are code, "defaultdict(None, {...})" or
+            # "[CLS] [SEP]" (which parses as subscripts) are printed output.
+            names = {n.id for n in ast.walk(tree) if isinstance(n, ast.Name)}
+            return bool(names) and names <= _defined_names(earlier_code) | BUILTIN_NAMES
+        return True
+    lines = [line for line in stripped.splitlines() if line.strip()]
+    code_like = sum(bool(CODE_LINE.match(line)) for line in lines)
+    return code_like * 2 >= len(lines)
+
+
+def _dedent(text: str) -> str:
+    lines = text.splitlines()
+    indents = [len(line) - len(line.lstrip()) for line in lines if line.strip()]
+    cut = min(indents) if indents else 0
+    return "\n".join(line[cut:] for line in lines)
+
+
+def print_templates(code: str) -> list[str]:
+    """Literal text that a code block's print calls would start a line with."""
+    pieces: list[str] = []
+    for line in code.splitlines():
+        if "print(" not in line and "'" not in line and '"' not in line:
+            continue
+        for match in STRING_LITERAL.finditer(line):
+            for piece in FSTRING_FIELD.split(match.group(2)):
+                piece = re.sub(r"\\[ntr]", " ", piece).strip(" :\t")
+                if len(re.sub(r"\W", "", piece)) >= 3:
+                    pieces.append(piece)
+    return pieces
+
+
+def looks_like_output(paragraph: str, templates: list[str]) -> bool:
+    """Is an unfenced paragraph after code the code's printed output?"""
+    lines = [line.strip() for line in paragraph.splitlines() if line.strip()]
+    if not lines:
+        return False
+    if _is_literal(paragraph) or all(BARE_VALUES.match(line) for line in lines):
+        return True
+
+    template_words = {w.lower() for t in templates for w in WORD.findall(t)}
+
+    def matches(line: str) -> bool:
+        if any(line.startswith(t) or (len(t) >= 10 and t in line) for t in templates):
+            return True
+        # "[25600/60000 (43%)] Loss: 0.5458": every word comes from a print call
+        words = {w.lower() for w in WORD.findall(line)}
+        return bool(re.search(r"\d", line)) and bool(words) and words <= template_words
+
+    return all(matches(line) for line in lines)
+
+
+def _fenced_chunks(text: str) -> list[tuple[bool, str]]:
+    """Split text into (is_fenced, content) chunks."""
+    chunks: list[tuple[bool, str]] = []
+    current: list[str] = []
+    inside = False
+    for line in text.splitlines():
+        if FENCE.match(line):
+            chunks.append((inside, "\n".join(current)))
+            current = []
+            inside = not inside
+            continue
+        current.append(line)
+    chunks.append((inside, "\n".join(current)))
+    return [(fenced, body) for fenced, body in chunks if body.strip()]
+
+
+def parse_text(text: str, source: str, origin: str) -> list[Block]:
+    """Turn markdown-like text into prose, code and output blocks."""
+    blocks: list[Block] = []
+    code_seen: list[str] = []
+    templates: list[str] = []
+
+    def after_code() -> bool:
+        return bool(blocks) and blocks[-1].kind in ("code", "output")
+
+    for fenced, body in _fenced_chunks(unwrap_lines(text)):
+        if fenced:
+            content, had_prompt = _strip_prompts(body)
+            content = content.strip("\n")
+            is_code = looks_like_code(content, code_seen) or (
+                had_prompt and not _is_literal(content) and not after_code()
+            )
+            if is_code:
+                blocks.append(Block("code", content, source, origin))
+                code_seen.append(content)
+                templates.extend(print_templates(content))
+            elif after_code():
+                blocks.append(Block("output", content, source, origin, output_type="printed"))
+            else:
+                blocks.append(Block("prose", content, source, origin))
+            continue
+        for paragraph in split_paragraphs(body):
+            if after_code() and looks_like_output(paragraph, templates):
+                blocks.append(Block("output", paragraph, source, origin, output_type="printed"))
+            else:
+                blocks.append(Block("prose", paragraph, source, origin))
+    return blocks

@@ -1,0 +1,65 @@
+"""Write the batch's gradebook files: ``grades.json`` and ``grades.csv``.
+
+Both are the public output contract (README, "Output contract"): TAs' scripts read them.
+Files are written atomically (a temporary file, then a rename), so a killed run never
+leaves a half-written gradebook.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import os
+import tempfile
+from pathlib import Path
+
+from grader.results import StudentResult
+from grader.rubric import Rubric
+
+
+def write_atomic(path: Path, text: str | bytes) -> None:
+    """Write a file so that readers see either the old or the new content, never a mix."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    data = text.encode("utf-8") if isinstance(text, str) else text
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def grades_json(results: list[StudentResult], rubric: Rubric) -> dict:
+    """The content of grades.json."""
+    return {
+        "assignment": rubric.id,
+        "title": rubric.title,
+        "rubric_version": rubric.version,
+        "max": rubric.max_points,
+        "students": [{**r.to_dict(), "flags": r.flags} for r in results],
+    }
+
+
+def grades_csv(results: list[StudentResult], rubric: Rubric) -> str:
+    """The content of grades.csv: one row per student, a column per problem."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer)
+    problem_ids = [p.id for p in rubric.problems]
+    writer.writerow(["student", "status", "total", "max", *problem_ids, "flags", "error"])
+    for r in results:
+        scores = [r.problems[p].score if p in r.problems else "" for p in problem_ids]
+        writer.writerow(
+            [r.student, r.status, r.total, r.max, *scores, ";".join(r.flags), r.error or ""]
+        )
+    return buffer.getvalue()
+
+
+def write_gradebook(results: list[StudentResult], rubric: Rubric, out_dir: Path) -> list[Path]:
+    """Write grades.json and grades.csv into ``out_dir``; return their paths."""
+    json_path, csv_path = out_dir / "grades.json", out_dir / "grades.csv"
+    write_atomic(json_path, json.dumps(grades_json(results, rubric), indent=2) + "\n")
+    write_atomic(csv_path, grades_csv(results, rubric))
+    return [json_path, csv_path]
