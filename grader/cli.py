@@ -10,6 +10,7 @@ import click
 
 from grader.batch import BatchError, grade_batch
 from grader.checks.base import GradeOptions
+from grader.commands import register
 from grader.results import StudentResult
 from grader.rubric import RubricError, available_assignments, load_rubric
 
@@ -87,6 +88,9 @@ def list_rubrics() -> None:
             f"{rubric.max_points:g} points (version {rubric.version})"
         )
     sys.exit(status)
+
+
+register(cli)
 
 
 def main() -> None:
