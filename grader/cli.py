@@ -46,7 +46,24 @@ def cli(verbose: bool) -> None:
     type=click.Path(path_type=Path, file_okay=False, exists=True),
     help="Folder of Jinja templates overriding the bundled ones.",
 )
-def grade(paths: tuple[Path, ...], assignment: str, out_dir: Path, templates: Path | None) -> None:
+@click.option("--no-run", is_flag=True, help="Never execute student code (no function tests).")
+@click.option(
+    "--allow-unsandboxed",
+    is_flag=True,
+    help="Run student code even where isolation is unavailable (trusted input only).",
+)
+@click.option(
+    "--execute", is_flag=True, help="Re-execute submitted notebooks (slow; off by default)."
+)
+def grade(
+    paths: tuple[Path, ...],
+    assignment: str,
+    out_dir: Path,
+    templates: Path | None,
+    no_run: bool,
+    allow_unsandboxed: bool,
+    execute: bool,
+) -> None:
     """Grade PATHS (files = one student each; folders = a class) against a rubric."""
     try:
         rubric = load_rubric(assignment)
@@ -62,7 +79,10 @@ def grade(paths: tuple[Path, ...], assignment: str, out_dir: Path, templates: Pa
 
     click.echo(f"Grading against {rubric.title} ({rubric.id}, version {rubric.version})", err=True)
     try:
-        batch = grade_batch(list(paths), rubric, out_dir, GradeOptions(), templates, progress)
+        options = GradeOptions(
+            run_code=not no_run, allow_unsandboxed=allow_unsandboxed, execute=execute
+        )
+        batch = grade_batch(list(paths), rubric, out_dir, options, templates, progress)
     except BatchError as exc:
         _fail(str(exc))
     errors = sum(r.status == "error" for r in batch.results)

@@ -12,8 +12,9 @@ from grader.rubric import PartSpec, ProblemSpec
 class GradeOptions:
     """Switches that change how checks may work (set from the CLI)."""
 
-    run_code: bool = False  # may checks execute student code (issue 4 sandbox)
-    allow_unsandboxed: bool = False
+    run_code: bool = True  # may checks execute student code (in the sandbox)
+    allow_unsandboxed: bool = False  # run it even where isolation is unavailable
+    execute: bool = False  # re-execute whole notebooks
     extra: dict = field(default_factory=dict)
 
 
