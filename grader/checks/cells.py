@@ -17,6 +17,7 @@ from grader.results import FAIL, FLAG_INTEGRITY, MISSING, CheckOutcome, Evidence
 
 from .base import CheckContext
 
+COMMENT_ONLY = re.compile(r"^(\s*(#.*)?\n?)*$")
 ANY_MARKER = re.compile(r"#\s*Q\s*\d+\s*[a-z]\b", re.I)
 NUMBER = re.compile(r"(?<![\w.])[-+]?\d[\d,]*(?:\.\d+)?(?:[eE][-+]?\d+)?")
 
@@ -47,9 +48,12 @@ def find_cells(
 
 
 def outputs_after(ctx: CheckContext, cell: Block, follow: int = 3) -> list[Block]:
-    """Outputs of ``cell``, and of up to ``follow`` later code cells until the next marker."""
+    """Outputs of ``cell``; for a cell that is only a marker comment ("# Q4a. ..."), the
+    outputs of up to ``follow`` later code cells, until the next marker."""
     doc = ctx.document
     outputs = list(doc.outputs_of(cell))
+    if not COMMENT_ONLY.match(cell.text):
+        return outputs
     later = [
         b for b in doc.blocks[cell.index + 1 :] if b.kind == "code" and b.source == cell.source
     ]

@@ -10,8 +10,7 @@ import importlib
 
 import click
 
-COMMANDS: list[str] = [
-]
+COMMANDS: list[str] = []
 
 
 def register(group: click.Group) -> None:

@@ -8,7 +8,6 @@ output from a PDF is ``printed`` evidence: weaker than an executed notebook's.
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
 from pypdf import PdfReader
@@ -18,8 +17,6 @@ from grader.document import Block
 
 from .errors import IngestError
 from .text import CODE_LINE, PROMPT, STRONG_CODE_LINE, parse_text
-
-PAGE_FOOTER = re.compile(r"^\s*(page\s*)?\d+\s*(/|of)?\s*\d*\s*$", re.IGNORECASE)
 
 
 def extract_pdf_text(path: Path) -> str:
@@ -55,8 +52,6 @@ def fence_code_runs(text: str) -> str:
     out: list[str] = []
     in_code = False
     for line in text.splitlines():
-        if PAGE_FOOTER.match(line):
-            continue
         starts = bool(PROMPT.match(line)) or bool(STRONG_CODE_LINE.match(line))
         continues = bool(CODE_LINE.match(line)) or line.startswith((" ", "\t", "↪", "↳"))
         if in_code and (PROMPT.match(line) or not (continues or starts)):
@@ -66,7 +61,9 @@ def fence_code_runs(text: str) -> str:
             out.extend(["", "```"])
             in_code = True
         out.append(line)
-        if not in_code and line.rstrip().endswith((".", ":")):
+        if not in_code:
+            # extracted text has no paragraph breaks: each line stands alone, so that an
+            # output line is never glued to the prose that follows it
             out.append("")
     if in_code:
         out.append("```")

@@ -124,8 +124,12 @@ def looks_like_code(text: str, earlier_code: list[str]) -> bool:
             # A lone expression is code only if it uses names the notebook defined:
             # "model" or "predict_sentiment(...)" are code, "defaultdict(None, {...})" or
             # "[CLS] [SEP]" (which parses as subscripts) are printed output.
+            known = _defined_names(earlier_code) | BUILTIN_NAMES
+            node = tree.body[0].value
+            if isinstance(node, ast.Call) and isinstance(node.func, ast.Name):
+                return node.func.id in known
             names = {n.id for n in ast.walk(tree) if isinstance(n, ast.Name)}
-            return bool(names) and names <= _defined_names(earlier_code) | BUILTIN_NAMES
+            return bool(names) and names <= known
         return True
     lines = [line for line in stripped.splitlines() if line.strip()]
     code_like = sum(bool(CODE_LINE.match(line)) for line in lines)

@@ -1,0 +1,202 @@
+"""Reading submissions: notebooks, text with fenced code, PDFs, folders, and broken files."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import nbformat
+import pytest
+from builders import code, error, markdown, result, stream, write_notebook
+from nbformat.v4 import new_output
+from pypdf import PdfWriter
+
+from grader.document import STRENGTH_EXECUTED, STRENGTH_PRINTED, STRENGTH_UNEXECUTED
+from grader.ingest import IngestError, read_submission
+from grader.ingest.pdf import read_pdf
+from grader.ingest.text import parse_text, unwrap_lines
+
+
+def test_notebook_blocks_keep_provenance_for_every_output_type(tmp_path: Path) -> None:
+    image = new_output("display_data", data={"image/png": "iVBORw0KGgo=", "text/plain": "<Figure>"})
+    path = write_notebook(
+        tmp_path / "nb.ipynb",
+        markdown("# Problem 5\n\nSome words."),
+        code("print(len(tok))", stream("30522\n"), count=3),
+        code("x", result("0.25", 4), count=4),
+        code("plot()", image, count=5),
+        code("boom()", error("ValueError", "bad"), count=6),
+        code("y", result("7"), count=None),
+    )
+    doc = read_submission(path)
+    kinds = [(b.kind, b.output_type) for b in doc.blocks]
+    assert kinds == [
+        ("prose", None),
+        ("prose", None),
+        ("code", None),
+        ("output", "stream"),
+        ("code", None),
+        ("output", "execute_result"),
+        ("code", None),
+        ("output", "display_data"),
+        ("code", None),
+        ("output", "error"),
+        ("code", None),
+        ("output", "execute_result"),
+    ]
+    stream_block = doc.blocks[3]
+    assert stream_block.text.strip() == "30522"
+    assert stream_block.execution_count == 3 and stream_block.cell == 1
+    assert stream_block.strength == STRENGTH_EXECUTED
+    assert "In [3]" in stream_block.where()
+    assert doc.blocks[7].text == "<Figure>"
+    assert doc.blocks[9].text.startswith("ValueError: bad")
+    assert doc.blocks[11].strength == STRENGTH_UNEXECUTED
+    assert doc.student == "nb" and doc.sources == ["nb.ipynb"]
+
+
+@pytest.mark.parametrize(
+    ("content", "reason"),
+    [
+        (b'{"cells": [{"cell_type": "code", "sou', "broken JSON"),
+        (bytes(range(256)) * 4, "not UTF-8"),
+        (b'{"just": "json"}', "not a valid"),
+    ],
+)
+def test_unreadable_notebooks_raise_plain_errors(
+    tmp_path: Path, content: bytes, reason: str
+) -> None:
+    path = tmp_path / "broken.ipynb"
+    path.write_bytes(content)
+    with pytest.raises(IngestError, match=reason) as info:
+        read_submission(path)
+    assert "broken.ipynb" in str(info.value)
+
+
+def test_text_reader_tells_code_outputs_and_prose_apart() -> None:
+    text = "\n".join(
+        [
+            "## Problem 4",
+            "We load the tokenizer.",
+            "```",
+            "[ ]: # Q1a: vocabulary",
+            'print(f"The size of the vocabulary is: {len(tokenizer)}")',
+            "```",
+            "The size of the vocabulary is: 30522",
+            "",
+            "```",
+            "def predict_sentiment(model, tokenizer, sentence):",
+            "    return model(tokenizer(sentence))",
+            "```",
+            "```",
+            "predict_sentiment(model, tokenizer, 'great')",
+            "```",
+            "```",
+            "[ ]: 0.97",
+            "```",
+            "",
+            "The model is clearly good at 97% confidence.",
+            "```",
+            "print(LABEL.vocab.stoi)",
+            "```",
+            "```",
+            "defaultdict(None, {'neg': 0, 'pos': 1})",
+            "```",
+        ]
+    )
+    blocks = parse_text(text, "a.txt", "txt")
+    assert [b.kind for b in blocks] == [
+        "prose",
+        "code",
+        "output",
+        "code",
+        "code",
+        "output",
+        "prose",
+        "code",
+        "output",
+    ]
+    assert blocks[1].text.startswith("# Q1a")  # prompt stripped
+    assert blocks[2].strength == STRENGTH_PRINTED
+
+
+def test_pdf_wrapped_lines_are_joined() -> None:
+    wrapped = "x = torchvision.transforms.\n↳ ToTensor()\nprint('a',_\n↪sum(p))"
+    assert unwrap_lines(wrapped) == "x = torchvision.transforms.ToTensor()\nprint('a', sum(p))"
+
+
+def test_non_utf8_text_is_read_as_latin1(tmp_path: Path) -> None:
+    path = tmp_path / "notes.txt"
+    path.write_bytes("Problem 1\n\nCaf\xe9 answer: h_T = x_T - x_{T-1}".encode("latin-1"))
+    doc = read_submission(path)
+    assert "Café" in doc.text
+
+
+def test_folder_merges_files_in_name_order(tmp_path: Path) -> None:
+    folder = tmp_path / "alice"
+    folder.mkdir()
+    (folder / "a_theory.md").write_text("## Problem 1\n\nAnswer one.\n")
+    write_notebook(folder / "b_bert.ipynb", code("print(1)", stream("1\n")))
+    (folder / "notes.docx").write_bytes(b"ignored")
+    doc = read_submission(folder)
+    assert doc.student == "alice"
+    assert doc.sources == ["a_theory.md", "b_bert.ipynb"]
+    assert [b.index for b in doc.blocks] == list(range(len(doc.blocks)))
+    assert doc.blocks[-1].source == "b_bert.ipynb"
+
+
+def test_empty_folder_and_unknown_type_are_errors(tmp_path: Path) -> None:
+    (tmp_path / "empty").mkdir()
+    with pytest.raises(IngestError, match="no .ipynb"):
+        read_submission(tmp_path / "empty")
+    odd = tmp_path / "hw.docx"
+    odd.write_bytes(b"PK")
+    with pytest.raises(IngestError, match="unsupported file type"):
+        read_submission(odd)
+
+
+def _pdf(tmp_path: Path, html: str) -> Path:
+    from weasyprint import HTML
+
+    path = tmp_path / "sub.pdf"
+    HTML(string=html).write_pdf(path)
+    return path
+
+
+def test_pdf_recovers_code_and_outputs(tmp_path: Path) -> None:
+    path = _pdf(
+        tmp_path,
+        """
+        <h1>Problem 5</h1><p>Sentiment notebook.</p>
+        <pre>In [3]: # Q1a: Print the size of the vocabulary
+print(len(tokenizer))</pre>
+        <pre>30522</pre>
+        <p>That is the vocabulary of bert-base-uncased.</p>
+    """,
+    )
+    blocks = read_pdf(path)
+    kinds = {b.kind for b in blocks}
+    assert kinds == {"prose", "code", "output"}
+    code_block = next(b for b in blocks if b.kind == "code")
+    assert "len(tokenizer)" in code_block.text and "In [3]" not in code_block.text
+    output = next(b for b in blocks if b.kind == "output")
+    assert output.text.strip() == "30522" and output.strength == STRENGTH_PRINTED
+
+
+def test_encrypted_and_broken_pdfs_are_errors(tmp_path: Path) -> None:
+    plain = _pdf(tmp_path, "<p>Problem 1</p>")
+    writer = PdfWriter(clone_from=plain)
+    writer.encrypt("secret")
+    locked = tmp_path / "locked.pdf"
+    with locked.open("wb") as handle:
+        writer.write(handle)
+    with pytest.raises(IngestError, match="password-protected"):
+        read_pdf(locked)
+    broken = tmp_path / "broken.pdf"
+    broken.write_bytes(b"%PDF-1.7\n garbage")
+    with pytest.raises(IngestError, match="broken.pdf"):
+        read_pdf(broken)
+
+
+def test_notebook_written_by_nbformat_round_trips(tmp_path: Path) -> None:
+    path = write_notebook(tmp_path / "ok.ipynb", code("1+1", result("2")))
+    assert nbformat.read(str(path), as_version=4).cells[0].outputs[0]["data"]["text/plain"] == "2"

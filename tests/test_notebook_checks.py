@@ -1,0 +1,296 @@
+"""Notebook checks on small notebooks: correct work passes, each slip is recognised.
+
+Each test grades a whole notebook with the hw2-2024 rubric and looks at one part.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from builders import code, error, markdown, result, stream, write_notebook
+
+from grader.checks.base import GradeOptions
+from grader.grade import grade_path
+from grader.results import FLAG_INTEGRITY, FLAG_REVIEW
+from grader.rubric import load_rubric
+
+HYPER = "HIDDEN_DIM = {h}\nOUTPUT_DIM = 1\nN_LAYERS = {n}\nBIDIRECTIONAL = True\nDROPOUT = 0.25\n"
+MODEL = "model = BERTGRUSentiment(bert, HIDDEN_DIM, OUTPUT_DIM, N_LAYERS, BIDIRECTIONAL, DROPOUT)"
+TRAIN = """def train(model, iterator, optimizer, criterion):
+    epoch_loss, epoch_acc = 0, 0
+    model.train()
+    for batch in iterator:
+        optimizer.zero_grad()
+        predictions = model(batch.text).squeeze(1)
+        loss = criterion(predictions, batch.label)
+        acc = binary_accuracy(predictions, batch.label)
+        loss.backward()
+        optimizer.step()
+        epoch_loss += loss.item()
+        epoch_acc += acc.item()
+    return epoch_loss / len(iterator), epoch_acc / len(iterator)"""
+EVALUATE = """def evaluate(model, iterator, criterion):
+    epoch_loss, epoch_acc = 0, 0
+    model.eval()
+    with torch.no_grad():
+        for batch in iterator:
+            predictions = model(batch.text).squeeze(1)
+            epoch_loss += criterion(predictions, batch.label).item()
+            epoch_acc += binary_accuracy(predictions, batch.label).item()
+    return epoch_loss / len(iterator), epoch_acc / len(iterator)"""
+ACCURACY = """def binary_accuracy(preds, y):
+    # Q3a
+    rounded = torch.round(torch.sigmoid(preds))
+    correct = (rounded == y).float()
+    return correct.sum() / len(correct)"""
+WRONG_ACCURACY = """def binary_accuracy(preds, y):
+    # Q3a
+    rounded = torch.round(torch.sigmoid(preds))
+    return (rounded == 1).float().sum() / len(rounded)"""
+LOOP = """for epoch in range(N_EPOCHS):
+    # Q3d
+    train_loss, train_acc = train(model, train_iterator, optimizer, criterion)
+    valid_loss, valid_acc = evaluate(model, {valid}, criterion)
+    print(f'Epoch: {{epoch+1:02}}')
+    print(f'Train Loss: {{train_loss:.3f}} | Train Acc: {{train_acc*100:.2f}}%')
+    print(f'Val. Loss: {{valid_loss:.3f}} | Val. Acc: {{valid_acc*100:.2f}}%')"""
+LOG = (
+    "Epoch: 01\nTrain Loss: 0.410 | Train Acc: 81.20%\nVal. Loss: 0.260 | Val. Acc: 89.90%\n"
+    "Epoch: 02\nTrain Loss: 0.250 | Train Acc: 90.10%\nVal. Loss: 0.230 | Val. Acc: 90.80%\n"
+)
+
+
+def bert_cells(**change) -> list:
+    """A correct BERT notebook; keyword arguments replace cells by name."""
+    cells = {
+        "title": markdown("## 5. Sentiment analysis using Transformer models"),
+        "q1a": code("# Q1a: vocabulary size\nprint(len(tokenizer))", stream("30522\n")),
+        "tokens": code(
+            "indexes = tokenizer.convert_tokens_to_ids(tokens)\nprint(indexes)",
+            stream("[7592, 2088, 2129, 2024, 2017, 1029]\n"),
+        ),
+        "q1b": code(
+            "# Q1b\nprint(len(train_data), len(valid_data), len(test_data))",
+            stream("train 17500\nvalid 7500\ntest 25000\n"),
+        ),
+        "stoi": code(
+            "print(LABEL.vocab.stoi)", stream("defaultdict(None, {'neg': 0, 'pos': 1})\n")
+        ),
+        "q2a": code("# Q2a\n" + HYPER.format(h=256, n=2) + MODEL),
+        "q2b": code("# Q2b\nprint(count_parameters(model))", stream("112241409\n")),
+        "q2c": code("# Q2c\nprint(count_parameters(model))", stream("2759169\n")),
+        "q3a": code(ACCURACY),
+        "q3b": code(TRAIN),
+        "q3c": code(EVALUATE),
+        "q3d": code(LOOP.format(valid="valid_iterator"), stream(LOG)),
+        "test": code(
+            "test_loss, test_acc = evaluate(model, test_iterator, criterion)\n"
+            "print(f'Test Loss: {test_loss:.3f} | Test Acc: {test_acc*100:.2f}%')",
+            stream("Test Loss: 0.221 | Test Acc: 91.02%\n"),
+        ),
+        "q4a": code(
+            "# Q4a\npredict_sentiment(model, tokenizer, 'Justice League is terrible. I hated it.')",
+            result("0.021"),
+        ),
+        "q4a2": code("predict_sentiment(model, tokenizer, 'Avengers was great!!')", result("0.93")),
+        "q4b": code(
+            "# Q4b\npredict_sentiment(model, tokenizer, 'A slow, joyless film.')", result("0.08")
+        ),
+        "q4b2": code("predict_sentiment(model, tokenizer, 'Warm and funny.')", result("0.88")),
+    }
+    cells.update(change)
+    return [c for c in cells.values() if c is not None]
+
+
+def grade_cells(tmp_path: Path, cells: list) -> dict:
+    path = write_notebook(tmp_path / "student.ipynb", *cells)
+    result = grade_path(path, load_rubric("hw2-2024"), GradeOptions(run_code=False))
+    assert result.status == "graded"
+    return result.problems["p5"].parts
+
+
+def test_correct_notebook_gets_full_marks_on_every_part(tmp_path: Path) -> None:
+    parts = grade_cells(tmp_path, bert_cells())
+    for part_id, part in parts.items():
+        assert part.score == pytest.approx(part.max), (part_id, part.evidence)
+        assert part.flags == [], part_id
+        assert part.evidence and part.evidence[0]["reason"]
+
+
+def test_value_typed_in_markdown_earns_nothing_and_flags_integrity(tmp_path: Path) -> None:
+    cells = bert_cells(
+        q1a=code("# Q1a: vocabulary size\nlen(tokenizer)", count=None),
+        title=markdown(
+            "## 5. Sentiment analysis using Transformer models\n\nThe vocabulary has 30522 tokens."
+        ),
+    )
+    part = grade_cells(tmp_path, cells)["p5.q1a"]
+    assert part.score == 0 and FLAG_INTEGRITY in part.flags
+    assert "typed text" in part.evidence[0]["reason"]
+
+
+def test_output_without_execution_count_flags_integrity(tmp_path: Path) -> None:
+    cells = bert_cells(
+        test=code("print(f'Test Acc: {acc}%')", stream("Test Acc: 93.00%\n"), count=None)
+    )
+    part = grade_cells(tmp_path, cells)["p5.test-acc"]
+    assert part.score == 0 and FLAG_INTEGRITY in part.flags
+
+
+def test_error_output_earns_nothing(tmp_path: Path) -> None:
+    cells = bert_cells(
+        q2b=code("# Q2b\nprint(count_parameters(model))", error("NameError", "model"))
+    )
+    part = grade_cells(tmp_path, cells)["p5.q2b"]
+    assert part.score == 0 and "raised an error" in part.evidence[0]["reason"]
+
+
+def test_wrong_hyperparameters_cost_q2a_but_consistent_counts_are_credited(tmp_path: Path) -> None:
+    # hidden 128, one layer: the counts printed are right for those choices
+    cells = bert_cells(
+        q2a=code("# Q2a\n" + HYPER.format(h=128, n=1) + MODEL),
+        q2b=code("# Q2b\nprint(count_parameters(model))", stream("110172161\n")),
+        q2c=code("# Q2c\nprint(count_parameters(model))", stream("689921\n")),
+    )
+    parts = grade_cells(tmp_path, cells)
+    assert parts["p5.q2a"].score < parts["p5.q2a"].max
+    assert "HIDDEN_DIM is 128" in parts["p5.q2a"].evidence[0]["reason"]
+    assert parts["p5.q2b"].score == parts["p5.q2b"].max
+    assert "consistent" in parts["p5.q2c"].evidence[0]["reason"]
+
+
+def test_unfrozen_bert_is_named(tmp_path: Path) -> None:
+    cells = bert_cells(q2c=code("# Q2c\nprint(count_parameters(model))", stream("112241409\n")))
+    part = grade_cells(tmp_path, cells)["p5.q2c"]
+    assert part.score == 0 and "not frozen" in part.evidence[0]["reason"]
+
+
+def test_accuracy_counting_positives_cannot_get_full_credit(tmp_path: Path) -> None:
+    part = grade_cells(tmp_path, bert_cells(q3a=code(WRONG_ACCURACY)))["p5.q3a"]
+    assert part.score < part.max and "compared with the labels" in part.evidence[0]["reason"]
+
+
+def test_validation_on_the_test_iterator_is_a_slip(tmp_path: Path) -> None:
+    cells = bert_cells(q3d=code(LOOP.format(valid="test_iterator"), stream(LOG)))
+    part = grade_cells(tmp_path, cells)["p5.q3d"]
+    assert part.score < part.max and FLAG_REVIEW in part.flags
+    assert "test iterator" in part.evidence[0]["reason"]
+
+
+def test_training_log_of_one_epoch_is_partial(tmp_path: Path) -> None:
+    one = LOG.split("Epoch: 02")[0]
+    part = grade_cells(
+        tmp_path, bert_cells(q3d=code(LOOP.format(valid="valid_iterator"), stream(one)))
+    )["p5.q3d"]
+    assert part.score == pytest.approx(part.max / 2)
+    assert part.evidence[0]["data"]["epochs"][0]["val_acc"] == 89.9
+
+
+@pytest.mark.parametrize(
+    ("accuracy", "share", "flagged"), [(91.0, 1.0, False), (86.5, 0.5, True), (71.0, 0.0, False)]
+)
+def test_test_accuracy_thresholds(
+    tmp_path: Path, accuracy: float, share: float, flagged: bool
+) -> None:
+    cells = bert_cells(
+        test=code("print(acc)", stream(f"Test Loss: 0.3 | Test Acc: {accuracy:.2f}%\n"))
+    )
+    part = grade_cells(tmp_path, cells)["p5.test-acc"]
+    assert part.score == pytest.approx(part.max * share)
+    assert (FLAG_REVIEW in part.flags) == flagged
+    assert "91.11" in part.evidence[0]["expected"]  # the threshold cites its source
+
+
+def test_labels_instead_of_probabilities(tmp_path: Path) -> None:
+    cells = bert_cells(
+        q4a=code(
+            "# Q4a\npredict_sentiment(model, tokenizer, 'Justice League is terrible. I hated it.')",
+            result("'neg'"),
+        ),
+        q4a2=code("predict_sentiment(model, tokenizer, 'Avengers was great!!')", result("'pos'")),
+    )
+    part = grade_cells(tmp_path, cells)["p5.q4a"]
+    assert part.score == 0 and "labels rather than probabilities" in part.evidence[0]["reason"]
+
+
+def test_wrong_side_of_half(tmp_path: Path) -> None:
+    cells = bert_cells(
+        q4a2=code("predict_sentiment(model, tokenizer, 'Avengers was great!!')", result("0.31"))
+    )
+    part = grade_cells(tmp_path, cells)["p5.q4a"]
+    assert part.score == pytest.approx(part.max / 2) and "wrong side" in part.evidence[0]["reason"]
+
+
+def test_inverted_label_mapping_is_flagged(tmp_path: Path) -> None:
+    cells = bert_cells(
+        stoi=code("print(LABEL.vocab.stoi)", stream("defaultdict(None, {'pos': 0, 'neg': 1})\n"))
+    )
+    part = grade_cells(tmp_path, cells)["p5.q4a"]
+    assert part.score < part.max and FLAG_REVIEW in part.flags
+    assert any("inverts" in e["reason"] for e in part.evidence)
+
+
+def test_missing_notebook_parts_score_zero(tmp_path: Path) -> None:
+    parts = grade_cells(tmp_path, bert_cells(q4b=None, q4b2=None, test=None))
+    assert parts["p5.q4b"].score == 0 and parts["p5.q4b"].status == "missing"
+    assert parts["p5.test-acc"].score == 0
+
+
+VIT_CALL = "model = ViT(image_size=28, patch_size={p}, num_classes=10, channels=1, dim=64, depth={d}, heads=4, mlp_dim=128)"
+VIT_LOG = "".join(
+    f"Epoch: {e}\nAverage test loss: 0.{50 - e}  Accuracy: {8200 + 40 * e}/10000 ({84 + 0.5 * e:.2f}%)\n"
+    for e in range(1, 6)
+)
+
+
+def vit_cells(dataset: str = "FashionMNIST", p: int = 4, d: int = 6, log: str = VIT_LOG) -> list:
+    return [
+        markdown("## 4. Vision Transformers"),
+        code(f"train = torchvision.datasets.{dataset}('./data', train=True, download=True)"),
+        code(VIT_CALL.format(p=p, d=d)),
+        code(
+            "for epoch in range(1, N_EPOCHS + 1):\n    print('Epoch:', epoch)\n    evaluate(model)",
+            stream(log),
+        ),
+        markdown("## 5. Sentiment analysis using Transformer models"),
+    ]
+
+
+def grade_vit(tmp_path: Path, cells: list) -> dict:
+    path = write_notebook(tmp_path / "vit.ipynb", *cells)
+    return (
+        grade_path(path, load_rubric("hw2-2024"), GradeOptions(run_code=False)).problems["p4"].parts
+    )
+
+
+def test_vit_to_spec_on_fashionmnist(tmp_path: Path) -> None:
+    parts = grade_vit(tmp_path, vit_cells())
+    assert {k: v.score for k, v in parts.items()} == {
+        "p4.spec": 1.0,
+        "p4.trained": 1.0,
+        "p4.accuracy": 1.0,
+    }
+
+
+def test_vit_on_mnist_and_wrong_depth(tmp_path: Path) -> None:
+    parts = grade_vit(tmp_path, vit_cells(dataset="MNIST", d=4))
+    spec = parts["p4.spec"]
+    assert spec.score == pytest.approx(0.5)
+    assert (
+        "trained on MNIST" in spec.evidence[0]["reason"]
+        and "depth is 4" in spec.evidence[0]["reason"]
+    )
+
+
+def test_vit_written_in_keras_is_read_and_flagged(tmp_path: Path) -> None:
+    cells = vit_cells()
+    cells[1] = code(
+        "from tensorflow import keras\n(x, y), _ = keras.datasets.fashion_mnist.load_data()"
+    )
+    cells[2] = code(
+        "patch_size = 4\ntransformer_layers = 6\nnum_heads = 4\nmodel = create_vit_classifier()"
+    )
+    spec = grade_vit(tmp_path, cells)["p4.spec"]
+    assert spec.score == 1.0 and FLAG_REVIEW in spec.flags
+    assert "another framework" in spec.evidence[0]["reason"]

@@ -1,0 +1,91 @@
+"""Segmentation: each problem (and marked part) is located in every numbering style."""
+
+from __future__ import annotations
+
+import pytest
+
+from grader.document import Document
+from grader.ingest.text import parse_text
+from grader.rubric import load_rubric
+from grader.segment import segment
+
+
+def _doc(text: str) -> Document:
+    doc = Document("s", ["a.md"])
+    doc.add(parse_text(text, "a.md", "md"))
+    return doc
+
+
+STYLES = {
+    "problem word": "Problem {n}\n\nAnswer {n}.",
+    "markdown heading": "## {n}\n\nAnswer {n}.",
+    "markdown heading with word": "### Question {n}: something\n\nAnswer {n}.",
+    "number with points": "{n}. (3 points) Statement.\n\nAnswer {n}.",
+    "bold number with points": "**{n}. (3 points)** *Title.* Statement.\n\nAnswer {n}.",
+    "Q number": "**Q{n}**\n\nAnswer {n}.",
+}
+
+
+@pytest.mark.parametrize("style", sorted(STYLES))
+def test_every_problem_located_in_each_numbering_style(style: str) -> None:
+    rubric = load_rubric("hw3-2023")
+    text = "\n\n".join(STYLES[style].format(n=n) for n in (1, 2, 3, 4))
+    sections = segment(_doc(text), rubric)
+    for n, problem in enumerate(rubric.problems, start=1):
+        section = sections[problem.id]
+        assert section.located, f"{problem.id} not located in style {style}"
+        assert any(f"Answer {n}." in b.text for b in section.blocks)
+        assert not any(f"Answer {n + 1}." in b.text for b in section.blocks)
+
+
+def test_numbered_lists_inside_answers_do_not_start_problems() -> None:
+    rubric = load_rubric("hw3-2023")
+    text = (
+        "Problem 1\n\na) Two benefits:\n\n1. weight sharing\n\n2. locality\n\n"
+        "Problem 2\n\nThe recurrence.\n\nProblem 3\n\nAttention.\n\nProblem 4\n\nNotebook."
+    )
+    sections = segment(_doc(text), rubric)
+    assert "locality" in " ".join(b.text for b in sections["p1"].blocks)
+    assert sections["p2"].blocks[1].text == "The recurrence."
+
+
+def test_title_anchor_locates_a_notebook_without_a_number() -> None:
+    rubric = load_rubric("hw2-2024")
+    text = (
+        "1. (3 points) Recurrences\n\nanswer\n\n2. (3 points) Self-attention\n\nanswer\n\n"
+        "3. (2 points) Linear attention\n\nanswer\n\n"
+        "# Transformers in Computer Vision\n\nViT notebook\n\n"
+        "# Analyzing movie reviews using transformers\n\nBERT notebook"
+    )
+    sections = segment(_doc(text), rubric)
+    assert "ViT notebook" in " ".join(b.text for b in sections["p4"].blocks)
+    assert "BERT notebook" in " ".join(b.text for b in sections["p5"].blocks)
+    assert sections["p4"].located_by.startswith("title")
+
+
+def test_parts_split_on_their_markers() -> None:
+    rubric = load_rubric("hw3-2023")
+    text = (
+        "Problem 3\n\nSetup.\n\n(a) norms are sqrt2 beta\n\nmore a\n\n"
+        "b. outputs y1 = x1\n\nc) copying explained\n\nProblem 4\n\nnotebook"
+    )
+    parts = segment(_doc(text), rubric)["p3"].parts
+    assert [b.text for b in parts["p3a"]] == ["(a) norms are sqrt2 beta", "more a"]
+    assert [b.text for b in parts["p3b"]] == ["b. outputs y1 = x1"]
+    assert [b.text for b in parts["p3c"]] == ["c) copying explained"]
+
+
+def test_missing_problem_is_reported_not_located() -> None:
+    rubric = load_rubric("hw3-2023")
+    sections = segment(_doc("Problem 1\n\nonly this"), rubric)
+    assert sections["p1"].located
+    assert not sections["p3"].located and sections["p3"].blocks == []
+
+
+def test_section_ends_at_the_end_of_its_file() -> None:
+    rubric = load_rubric("hw3-2023")
+    doc = Document("s", ["a.md", "b.md"])
+    doc.add(parse_text("Problem 1\n\nanswer one", "a.md", "md"))
+    doc.add(parse_text("unrelated notes\n\nProblem 2\n\nanswer two", "b.md", "md"))
+    sections = segment(doc, rubric)
+    assert [b.text for b in sections["p1"].blocks] == ["Problem 1", "answer one"]
