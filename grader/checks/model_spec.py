@@ -23,6 +23,16 @@ REQUIRED_PARAMS = ("constructor", "expected")
 OTHER_FRAMEWORK = re.compile(r"\b(keras|tensorflow|flax|jax)\b")
 
 
+def _settings(source: dict, expected: dict, aliases: dict) -> dict:
+    """Each expected setting found in ``source`` under its own name or an alias."""
+    values = {}
+    for key in expected:
+        name = next((n for n in aliases.get(key, [key]) if n in source), None)
+        if name is not None:
+            values[key] = source[name]
+    return values
+
+
 def read_spec(ctx: CheckContext) -> tuple[dict, str]:
     """The student's settings for the expected arguments, and how they were read."""
     code = ctx.blocks("code")
@@ -31,21 +41,8 @@ def read_spec(ctx: CheckContext) -> tuple[dict, str]:
     found_calls = calls(code, ctx.params["constructor"])
     if found_calls:
         _, kwargs = found_calls[-1]
-        values = {}
-        for key in expected:
-            for name in aliases.get(key, [key]):
-                if name in kwargs:
-                    values[key] = kwargs[name]
-                    break
-        return values, f"{ctx.params['constructor']}(...) call"
-    names = constants(code)
-    values = {}
-    for key in expected:
-        for name in aliases.get(key, [key]):
-            if name in names:
-                values[key] = names[name]
-                break
-    return values, "constants"
+        return _settings(kwargs, expected, aliases), f"{ctx.params['constructor']}(...) call"
+    return _settings(constants(code), expected, aliases), "constants"
 
 
 def check(ctx: CheckContext) -> CheckOutcome:
