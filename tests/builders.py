@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 from pathlib import Path
 
 import nbformat
@@ -52,3 +53,19 @@ def document(*blocks: tuple, origin: str = "ipynb", student: str = "s") -> Docum
         built.append(Block(kind, text, "sub", origin, cell, count, output_type))
     doc.add(built)
     return doc
+
+
+def text_to_pdf(text: str, path: Path) -> Path:
+    """Print markdown-like text (fenced code, paragraphs) to a PDF, as a notebook export would."""
+    from weasyprint import HTML
+
+    from grader.ingest.text import fenced_chunks, split_paragraphs
+
+    parts = []
+    for fenced, body in fenced_chunks(text):
+        if fenced:
+            parts.append(f"<pre>{html.escape(body.strip(chr(10)))}</pre>")
+        else:
+            parts.extend(f"<p>{html.escape(p)}</p>" for p in split_paragraphs(body))
+    HTML(string="<html><body>" + "\n".join(parts) + "</body></html>").write_pdf(path)
+    return path

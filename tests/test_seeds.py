@@ -9,6 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from builders import text_to_pdf
 from conftest import SEED_HW2_2024, SEED_HW3_2023
 
 from grader.checks.base import GradeOptions
@@ -68,3 +69,18 @@ def test_seed_003_training_log_is_parsed(seeds_dir: Path) -> None:
     assert epochs[0]["test_acc"] == 82.24 and epochs[-1]["test_acc"] == 88.43
     bert = result.problems["p5"].parts["p5.q3d"].evidence[0]["data"]["epochs"]
     assert [(e["train_acc"], e["val_acc"]) for e in bert] == [(88.77, 91.24), (91.01, 91.14)]
+
+
+@pytest.mark.parametrize(("seed", "assignment", "notebooks"), CASES)
+def test_seed_printed_to_pdf_grades_the_same(
+    seeds_dir: Path, tmp_path: Path, seed: str, assignment: str, notebooks
+) -> None:
+    """PDF is the main input: the seed's text printed to a real PDF is located and graded alike."""
+    pdf = text_to_pdf((seeds_dir / seed).read_text(), tmp_path / "submission.pdf")
+    rubric = load_rubric(assignment)
+    result = grade_path(pdf, rubric, GradeOptions(run_code=False))
+    assert all(problem.located for problem in result.problems.values())
+    for pid in notebooks:
+        for part_id, part in result.problems[pid].parts.items():
+            assert part.score == pytest.approx(part.max), (part_id, part.evidence)
+            assert all(e["strength"] in ("printed", "code", "") for e in part.evidence)

@@ -31,10 +31,10 @@ def scored_reviews(ctx: CheckContext, function: str) -> list[tuple[str, str, Blo
     """(review text, output text, output block) for each call of the function with a literal."""
     call = re.compile(rf"{re.escape(function)}\s*\((?:[^'\"]*?,)?\s*(['\"])(.*?)(?<!\\)\1", re.S)
     found = []
+    definition = re.compile(rf"^def\s+{re.escape(function)}\b.*?(?=^\S|\Z)", re.M | re.S)
     for cell in ctx.blocks("code"):
-        if re.search(rf"def\s+{re.escape(function)}\b", cell.text):
-            continue
-        matches = list(call.finditer(cell.text))
+        # a PDF may glue the definition and the first call into one block
+        matches = list(call.finditer(definition.sub("", cell.text)))
         usable, _, _ = trusted(outputs_after(ctx, cell, follow=0))
         for match, output in zip(matches, usable, strict=False):
             found.append((_normalise(match.group(2)), output.text.strip(), output))

@@ -39,6 +39,7 @@ STRONG_CODE_LINE = re.compile(
 )
 STRING_LITERAL = re.compile(r"""(['"])((?:\\.|(?!\1).)*)\1""")
 FSTRING_FIELD = re.compile(r"\{[^{}]*\}")
+MAX_MATH_LINES = 40
 BUILTIN_NAMES = set(dir(builtins))
 WORD = re.compile(r"[A-Za-z]{2,}")
 BARE_VALUES = re.compile(r"^(\[[A-Z]+\]|[\s\d.eE+\-\[\](),'\"%:/|])*$")
@@ -57,11 +58,15 @@ def read_text(path: Path) -> list[Block]:
     return parse_text(text, path.name, origin)
 
 
-def split_paragraphs(text: str) -> list[str]:
-    """Paragraphs separated by blank lines, keeping a ``$$…$$`` display block whole."""
+def split_paragraphs(text: str, keep_math: bool = True) -> list[str]:
+    """Paragraphs separated by blank lines.
+
+    With ``keep_math``, a ``$$…$$`` display block spanning blank lines stays whole (up to
+    ``MAX_MATH_LINES`` lines, so that one stray ``$$`` cannot swallow the rest of a file).
+    """
     paragraphs: list[str] = []
     current: list[str] = []
-    open_math = False
+    open_math = 0  # lines since an unclosed $$, 0 when none is open
     for line in text.splitlines():
         if not line.strip() and not open_math:
             if current:
@@ -69,8 +74,10 @@ def split_paragraphs(text: str) -> list[str]:
                 current = []
             continue
         current.append(line.rstrip())
-        if line.count("$$") % 2:
-            open_math = not open_math
+        if keep_math and line.count("$$") % 2:
+            open_math = 0 if open_math else 1
+        elif open_math:
+            open_math = 0 if open_math >= MAX_MATH_LINES else open_math + 1
     if current:
         paragraphs.append("\n".join(current).strip())
     return [p for p in paragraphs if p]
@@ -177,7 +184,7 @@ def looks_like_output(paragraph: str, templates: list[str]) -> bool:
     return all(matches(line) for line in lines)
 
 
-def _fenced_chunks(text: str) -> list[tuple[bool, str]]:
+def fenced_chunks(text: str) -> list[tuple[bool, str]]:
     """Split text into (is_fenced, content) chunks."""
     chunks: list[tuple[bool, str]] = []
     current: list[str] = []
@@ -202,7 +209,7 @@ def parse_text(text: str, source: str, origin: str) -> list[Block]:
     def after_code() -> bool:
         return bool(blocks) and blocks[-1].kind in ("code", "output")
 
-    for fenced, body in _fenced_chunks(unwrap_lines(text)):
+    for fenced, body in fenced_chunks(unwrap_lines(text)):
         if fenced:
             content, had_prompt = _strip_prompts(body)
             content = content.strip("\n")
@@ -218,7 +225,8 @@ def parse_text(text: str, source: str, origin: str) -> list[Block]:
             else:
                 blocks.append(Block("prose", content, source, origin))
             continue
-        for paragraph in split_paragraphs(body):
+        # text extracted from a PDF has no reliable $$ delimiters to keep together
+        for paragraph in split_paragraphs(body, keep_math=origin != "pdf"):
             if after_code() and looks_like_output(paragraph, templates):
                 blocks.append(Block("output", paragraph, source, origin, output_type="printed"))
             else:
