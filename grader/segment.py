@@ -119,10 +119,20 @@ def locate_starts(document: Document, rubric: Rubric) -> dict[str, tuple[int, st
             after = [starts[p.id][0] for p in rubric.problems[i + 1 :] if p.id in starts]
             low = max(before) + 1 if before else 0
             high = min(after) if after else len(blocks)
-            found = _find(blocks, low, high, tester(problem))
+            found = _find(blocks, low, high, tester(problem)) or _find_in_other_files(
+                blocks, starts, tester(problem)
+            )
             if found:
                 starts[problem.id] = found
     return starts
+
+
+def _find_in_other_files(blocks: list[Block], starts: dict, test) -> tuple[int, str] | None:
+    """Search files where no problem starts yet: a student's folder may hold the notebooks
+    in any name order ("bert.ipynb" before "theory.md")."""
+    taken = {blocks[index].source for index, _ in starts.values()}
+    free = [b for b in blocks if b.source not in taken]
+    return _find(free, 0, len(free), test)
 
 
 def _split_parts(problem: ProblemSpec, blocks: list[Block]) -> dict[str, list[Block]]:

@@ -200,3 +200,16 @@ def test_encrypted_and_broken_pdfs_are_errors(tmp_path: Path) -> None:
 def test_notebook_written_by_nbformat_round_trips(tmp_path: Path) -> None:
     path = write_notebook(tmp_path / "ok.ipynb", code("1+1", result("2")))
     assert nbformat.read(str(path), as_version=4).cells[0].outputs[0]["data"]["text/plain"] == "2"
+
+
+def test_out_prompts_and_unfenced_prompted_code() -> None:
+    text = (
+        "Problem 5\n\nIn [3]: # Q1a: vocabulary size\nlen(tokenizer)\nOut[3]: 30522\n\n"
+        "The vocabulary is large.\n\nIn [4]: print(tokens)\n['hello', 'world']\n"
+    )
+    blocks = parse_text(text, "pasted.txt", "txt")
+    kinds = [(b.kind, b.text.strip()) for b in blocks]
+    assert ("code", "# Q1a: vocabulary size\nlen(tokenizer)") in kinds
+    assert ("output", "30522") in kinds
+    assert ("prose", "The vocabulary is large.") in kinds
+    assert ("output", "['hello', 'world']") in kinds

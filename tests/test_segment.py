@@ -89,3 +89,15 @@ def test_section_ends_at_the_end_of_its_file() -> None:
     doc.add(parse_text("unrelated notes\n\nProblem 2\n\nanswer two", "b.md", "md"))
     sections = segment(doc, rubric)
     assert [b.text for b in sections["p1"].blocks] == ["Problem 1", "answer one"]
+
+
+def test_notebook_in_a_file_sorted_before_the_theory_is_found() -> None:
+    rubric = load_rubric("hw2-2024")
+    doc = Document("s", ["bert.ipynb", "theory.md", "vit.ipynb"])
+    doc.add(parse_text("# Analyzing movie reviews using transformers\n\nBERT work", "bert.ipynb", "md"))
+    doc.add(parse_text("## 1\n\none\n\n## 2\n\ntwo\n\n## 3\n\nthree", "theory.md", "md"))
+    doc.add(parse_text("# Transformers in Computer Vision\n\nViT work", "vit.ipynb", "md"))
+    sections = segment(doc, rubric)
+    assert [b.text for b in sections["p5"].blocks][-1] == "BERT work"
+    assert [b.text for b in sections["p4"].blocks][-1] == "ViT work"
+    assert [b.text for b in sections["p3"].blocks] == ["## 3", "three"]

@@ -5,7 +5,9 @@ params:
             match in the problem's outputs is the final accuracy;
   full: at or above this, full credit;
   partial: at or above this (and below ``full``), half credit and a review flag;
-  source: where the thresholds come from (shown in the report).
+  source: where the thresholds come from (shown in the report);
+  dataset: {required: regex, name} — the code must load this dataset for the accuracy to
+           count (an accuracy on another data set is not comparable).
 """
 
 from __future__ import annotations
@@ -51,6 +53,11 @@ def check(ctx: CheckContext) -> CheckOutcome:
                 return integrity_outcome(block, want, "the accuracy")
         return missing_outcome(want, "accuracy in the outputs of executed cells")
     shown = f"{value:g}%"
+    dataset = params.get("dataset")
+    code = "\n".join(b.text for b in ctx.blocks("code"))
+    if dataset and not re.search(dataset["required"], code):
+        reason = f"{shown} was not measured on {dataset['name']}, so it is not comparable"
+        return CheckOutcome(0.0, FAIL, [evidence(final_block, want, reason)], [FLAG_REVIEW], reason)
     if value >= full:
         return CheckOutcome(
             1.0, PASS, [evidence(final_block, want, f"final accuracy {shown} meets the bar")]

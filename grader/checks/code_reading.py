@@ -99,11 +99,36 @@ def _balanced(text: str) -> str:
     return text
 
 
+def loop_sources(blocks: list[Block]) -> list[str]:
+    """The source of every ``for``/``while`` loop (by indentation when the code won't parse)."""
+    loops = []
+    for block in blocks:
+        tree = _parse(block.text)
+        if tree is not None:
+            loops += [
+                ast.get_source_segment(block.text, node) or ""
+                for node in ast.walk(tree)
+                if isinstance(node, (ast.For, ast.While))
+            ]
+            continue
+        lines = block.text.splitlines()
+        for i, line in enumerate(lines):
+            if re.match(r"^\s*(for|while)\b.*:\s*(#.*)?$", line):
+                indent = len(line) - len(line.lstrip())
+                body = [line]
+                for following in lines[i + 1 :]:
+                    if following.strip() and len(following) - len(following.lstrip()) <= indent:
+                        break
+                    body.append(following)
+                loops.append("\n".join(body))
+    return loops
+
+
 def function_source(blocks: list[Block], name: str) -> tuple[str, Block] | None:
     """The text of ``def name(...)`` (last definition wins), with page-split continuations."""
     result = None
     for i, block in enumerate(blocks):
-        match = re.search(rf"^\s*def\s+{re.escape(name)}\s*\(", block.text, re.M)
+        match = re.search(rf"^[ \t]*def\s+{re.escape(name)}\s*\(", block.text, re.M)
         if not match:
             continue
         body = block.text[match.start() :]

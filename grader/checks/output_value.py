@@ -45,9 +45,26 @@ def _contains_sequence(found: list[float], wanted: list[float], tolerance: float
     )
 
 
-def score_text(expected: object, text: str, tolerance: float = 0.0) -> float:
-    """Share of the expected value(s) present in ``text`` (0..1)."""
+def _labels_in_code_order(expected: dict, code: str) -> list[float] | None:
+    """The expected numbers ordered as their labels first appear in the code, if all do."""
+    lowered = code.lower()
+    found = {label: lowered.find(str(label).lower()) for label in expected}
+    if any(position < 0 for position in found.values()):
+        return None
+    return [float(expected[label]) for label in sorted(found, key=found.get)]
+
+
+def score_text(expected: object, text: str, tolerance: float = 0.0, code: str = "") -> float:
+    """Share of the expected value(s) present in ``text`` (0..1).
+
+    A mapping's numbers must each share a line with their label, or — for an unlabelled
+    printout such as ``print(len(train), len(valid), len(test))`` — appear in the order the
+    labels appear in the printing ``code``.
+    """
     if isinstance(expected, dict):
+        in_order = _labels_in_code_order(expected, code)
+        if in_order and _contains_sequence(numbers(text), in_order, tolerance):
+            return 1.0
         lines = text.lower().splitlines()
         hits = 0
         for label, value in expected.items():
@@ -85,7 +102,8 @@ def check(ctx: CheckContext) -> CheckOutcome:
     for cell in cells:
         # one cell's outputs together: a PDF may split one printout into several blocks
         shown = [o for o in usable if o in outputs_after(ctx, cell)]
-        share = score_text(expected, "\n".join(o.text for o in shown), tolerance) if shown else 0.0
+        joined = "\n".join(o.text for o in shown)
+        share = score_text(expected, joined, tolerance, cell.text) if shown else 0.0
         if share > best:
             best, best_block = share, _merged(shown)
     if best_block is not None and best == 1.0:

@@ -111,6 +111,17 @@ def _others(needed: int, exclude: list[str], reviews: list) -> CheckOutcome:
     own = [(t, o, b) for t, o, b in reviews if t not in skip and _probability(o) is not None]
     want = f"{needed} reviews of the student's choice, each scored with a probability"
     if not own:
+        labelled = [(t, o, b) for t, o, b in reviews if t not in skip and LABEL_WORDS.match(o)]
+        if labelled:
+            reason = "predictions printed as labels rather than probabilities"
+            shown = "; ".join(f"“{excerpt(t, 60)}” → {excerpt(o, 30)}" for t, o, _ in labelled)
+            block = labelled[0][2]
+            return CheckOutcome(
+                0.0,
+                FAIL,
+                [Evidence(shown, want, reason, block.where(), block.strength)],
+                feedback=reason,
+            )
         return missing_outcome(want, "prediction for reviews of your choice")
     shown = "; ".join(f"“{excerpt(t, 60)}” → {excerpt(o, 30)}" for t, o, _ in own)
     fraction = min(1.0, len(own) / needed)

@@ -4,7 +4,8 @@ params:
   epochs: how many epochs the log must show;
   epoch: regex whose group 1 is the epoch number;
   metrics: {name: regex} read from each epoch's lines (the first non-empty group counts);
-  slips: [{name, code: regex matched within one code cell, penalty: share of the part lost}].
+  slips: [{name, code: regex matched within one code cell (or, with ``in_loop: true``,
+         within one loop), penalty: share of the part lost}].
 The parsed per-epoch values go into the evidence's ``data`` (reports plot them).
 """
 
@@ -17,6 +18,7 @@ from grader.results import FAIL, FLAG_REVIEW, PARTIAL, PASS, CheckOutcome, Evide
 
 from .base import CheckContext
 from .cells import excerpt, integrity_outcome, missing_outcome, trusted
+from .code_reading import loop_sources
 
 REQUIRED_PARAMS = ("epochs", "epoch", "metrics")
 
@@ -77,8 +79,10 @@ def check(ctx: CheckContext) -> CheckOutcome:
     notes = [] if len(records) >= needed else [f"only {len(records)} of {needed} epochs logged"]
     flags: list[str] = []
     cells = [b.text for b in ctx.blocks("code")]
+    loops = loop_sources(ctx.blocks("code"))
     for slip in params.get("slips", []):
-        if any(re.search(slip["code"], cell) for cell in cells):
+        where = loops if slip.get("in_loop") else cells
+        if any(re.search(slip["code"], text) for text in where):
             fraction *= 1 - float(slip.get("penalty", 0.5))
             notes.append(slip["name"])
             flags.append(FLAG_REVIEW)

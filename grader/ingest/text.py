@@ -15,28 +15,10 @@ from pathlib import Path
 
 from grader.document import Block
 
+from .coderuns import fence_code_runs
 from .errors import IngestError
+from .patterns import CODE_LINE, FENCE, OUT_PROMPT, PROMPT, WRAP_MARK, WRAP_TAIL
 
-FENCE = re.compile(r"^\s*```")
-# Jupyter prompts as printed to PDF: "In [3]:", "[3]:", "[ ]:" (Colab exports have no count).
-PROMPT = re.compile(r"^\s*(?:In\s*)?\[\s*(\d*)\s*\]:\s?")
-# nbconvert's PDF wraps long lines, marking the continuation with an arrow.
-WRAP_MARK = re.compile(r"^\s*[↪↳]\s?")
-WRAP_TAIL = re.compile(r"\s*[_↵]\s*$")
-CODE_LINE = re.compile(
-    r"""^\s*(
-        (def|class|for|while|if|elif|else|try|except|finally|with|return|import|from|
-         print|raise|assert|yield|lambda|pass|break|continue|global|async|await)\b
-      | [@#%!]
-      | [A-Za-z_][\w.\[\]'",: ]*\s*[-+*/]?=[^=]
-      | [A-Za-z_][\w.]*\(.*[),]?\s*$
-      | [)\]}],?\s*$
-    )""",
-    re.VERBOSE,
-)
-STRONG_CODE_LINE = re.compile(
-    r"^\s*((def|class|for|while|with|return|import|from)\b.*|print\(.*|[\w.]+\(.*\)\s*|#.*)$"
-)
 STRING_LITERAL = re.compile(r"""(['"])((?:\\.|(?!\1).)*)\1""")
 FSTRING_FIELD = re.compile(r"\{[^{}]*\}")
 MAX_MATH_LINES = 40
@@ -200,6 +182,19 @@ def fenced_chunks(text: str) -> list[tuple[bool, str]]:
     return [(fenced, body) for fenced, body in chunks if body.strip()]
 
 
+def _fence_prompted_code(text: str) -> str:
+    """Fence code that a pasted notebook left unfenced, when it carries ``In [n]:`` prompts."""
+    pieces = []
+    for fenced, body in fenced_chunks(text):
+        if fenced:
+            pieces.append(f"```\n{body}\n```")
+        elif any(PROMPT.match(line) for line in body.splitlines()):
+            pieces.append(fence_code_runs(body, lines_stand_alone=False))
+        else:
+            pieces.append(body)
+    return "\n".join(pieces)
+
+
 def parse_text(text: str, source: str, origin: str) -> list[Block]:
     """Turn markdown-like text into prose, code and output blocks."""
     blocks: list[Block] = []
@@ -209,10 +204,17 @@ def parse_text(text: str, source: str, origin: str) -> list[Block]:
     def after_code() -> bool:
         return bool(blocks) and blocks[-1].kind in ("code", "output")
 
-    for fenced, body in fenced_chunks(unwrap_lines(text)):
+    def add_output(content: str) -> None:
+        content = OUT_PROMPT.sub("", content, count=1)
+        blocks.append(Block("output", content, source, origin, output_type="printed"))
+
+    for fenced, body in fenced_chunks(_fence_prompted_code(unwrap_lines(text))):
         if fenced:
             content, had_prompt = _strip_prompts(body)
             content = content.strip("\n")
+            if OUT_PROMPT.match(content) and after_code():
+                add_output(content)
+                continue
             is_code = looks_like_code(content, code_seen) or (
                 had_prompt and not _is_literal(content) and not after_code()
             )
@@ -221,14 +223,16 @@ def parse_text(text: str, source: str, origin: str) -> list[Block]:
                 code_seen.append(content)
                 templates.extend(print_templates(content))
             elif after_code():
-                blocks.append(Block("output", content, source, origin, output_type="printed"))
+                add_output(content)
             else:
                 blocks.append(Block("prose", content, source, origin))
             continue
         # text extracted from a PDF has no reliable $$ delimiters to keep together
         for paragraph in split_paragraphs(body, keep_math=origin != "pdf"):
-            if after_code() and looks_like_output(paragraph, templates):
-                blocks.append(Block("output", paragraph, source, origin, output_type="printed"))
+            if after_code() and (
+                OUT_PROMPT.match(paragraph) or looks_like_output(paragraph, templates)
+            ):
+                add_output(paragraph)
             else:
                 blocks.append(Block("prose", paragraph, source, origin))
     return blocks
