@@ -244,9 +244,19 @@ VIT_LOG = "".join(
 )
 
 
+VIT_CLASS = """class ViT(nn.Module):
+    def __init__(self, *, image_size, patch_size, num_classes, dim, depth, heads, mlp_dim, channels=3):
+        super().__init__()
+        self.cls_token = nn.Parameter(torch.randn(1, 1, dim))
+
+    def forward(self, img):
+        return self.mlp_head(self.transformer(self.embed(img))[:, 0])"""
+
+
 def vit_cells(dataset: str = "FashionMNIST", p: int = 4, d: int = 6, log: str = VIT_LOG) -> list:
     return [
         markdown("## 4. Vision Transformers"),
+        code(VIT_CLASS),
         code(f"train = torchvision.datasets.{dataset}('./data', train=True, download=True)"),
         code(VIT_CALL.format(p=p, d=d)),
         code(
@@ -266,17 +276,14 @@ def grade_vit(tmp_path: Path, cells: list) -> dict:
 
 def test_vit_to_spec_on_fashionmnist(tmp_path: Path) -> None:
     parts = grade_vit(tmp_path, vit_cells())
-    assert {k: v.score for k, v in parts.items()} == {
-        "p4.spec": 1.0,
-        "p4.trained": 1.0,
-        "p4.accuracy": 1.0,
-    }
+    assert set(parts) == {"p4.spec", "p4.class", "p4.trained", "p4.accuracy"}
+    assert all(part.score == part.max for part in parts.values()), parts
 
 
 def test_vit_on_mnist_and_wrong_depth(tmp_path: Path) -> None:
     parts = grade_vit(tmp_path, vit_cells(dataset="MNIST", d=4))
     spec = parts["p4.spec"]
-    assert spec.score == pytest.approx(0.5)
+    assert spec.score == pytest.approx(spec.max / 2)
     assert (
         "trained on MNIST" in spec.evidence[0]["reason"]
         and "depth is 4" in spec.evidence[0]["reason"]
@@ -285,63 +292,11 @@ def test_vit_on_mnist_and_wrong_depth(tmp_path: Path) -> None:
 
 def test_vit_written_in_keras_is_read_and_flagged(tmp_path: Path) -> None:
     cells = vit_cells()
-    cells[1] = code(
-        "from tensorflow import keras\n(x, y), _ = keras.datasets.fashion_mnist.load_data()"
-    )
-    cells[2] = code(
+    cells[1] = code("import tensorflow as tf")
+    cells[2] = code("(x, y), _ = tf.keras.datasets.fashion_mnist.load_data()")
+    cells[3] = code(
         "patch_size = 4\ntransformer_layers = 6\nnum_heads = 4\nmodel = create_vit_classifier()"
     )
     spec = grade_vit(tmp_path, cells)["p4.spec"]
-    assert spec.score == 1.0 and FLAG_REVIEW in spec.flags
+    assert spec.score == spec.max and FLAG_REVIEW in spec.flags
     assert "another framework" in spec.evidence[0]["reason"]
-
-
-def test_averaging_by_a_named_batch_count_is_accepted(tmp_path: Path) -> None:
-    train = TRAIN.replace(
-        "    return epoch_loss / len(iterator), epoch_acc / len(iterator)",
-        "    n_batches = len(iterator)\n    return epoch_loss / n_batches, epoch_acc / n_batches",
-    )
-    part = grade_cells(tmp_path, bert_cells(q3b=code(train)))["p5.q3b"]
-    assert part.score == part.max
-
-
-def test_test_evaluation_after_the_epoch_loop_is_not_a_slip(tmp_path: Path) -> None:
-    loop = (
-        LOOP.format(valid="valid_iterator")
-        + "\ntest_loss, test_acc = evaluate(model, test_iterator, criterion)"
-    )
-    part = grade_cells(tmp_path, bert_cells(q3d=code(loop, stream(LOG))))["p5.q3d"]
-    assert part.score == part.max and part.flags == []
-
-
-def test_unlabelled_split_sizes_are_read_in_the_order_the_code_prints_them(tmp_path: Path) -> None:
-    q1b = code(
-        "# Q1b\nprint(len(train_data), len(valid_data), len(test_data))",
-        stream("17500 7500 25000\n"),
-    )
-    assert grade_cells(tmp_path, bert_cells(q1b=q1b))["p5.q1b"].score == pytest.approx(0.25)
-    swapped = code(
-        "# Q1b\nprint(len(train_data), len(valid_data), len(test_data))",
-        stream("17500 25000 7500\n"),
-    )
-    assert grade_cells(tmp_path, bert_cells(q1b=swapped))["p5.q1b"].score < 0.25
-
-
-def test_own_reviews_printed_as_labels_are_named(tmp_path: Path) -> None:
-    cells = bert_cells(
-        q4b=code(
-            "# Q4b\npredict_sentiment(model, tokenizer, 'A slow, joyless film.')", result("'neg'")
-        ),
-        q4b2=code("predict_sentiment(model, tokenizer, 'Warm and funny.')", result("'pos'")),
-    )
-    part = grade_cells(tmp_path, cells)["p5.q4b"]
-    assert part.score == 0 and "labels rather than probabilities" in part.evidence[0]["reason"]
-
-
-def test_accuracy_on_mnist_is_not_comparable(tmp_path: Path) -> None:
-    part = grade_vit(tmp_path, vit_cells(dataset="MNIST"))["p4.accuracy"]
-    assert (
-        part.score == 0
-        and FLAG_REVIEW in part.flags
-        and "not comparable" in part.evidence[0]["reason"]
-    )

@@ -125,10 +125,11 @@ def loop_sources(blocks: list[Block]) -> list[str]:
 
 
 def function_source(blocks: list[Block], name: str) -> tuple[str, Block] | None:
-    """The text of ``def name(...)`` (last definition wins), with page-split continuations."""
+    """The text of ``def name(...)`` or ``class name`` (the last definition wins), with
+    page-split continuations."""
     result = None
     for i, block in enumerate(blocks):
-        match = re.search(rf"^[ \t]*def\s+{re.escape(name)}\s*\(", block.text, re.M)
+        match = re.search(rf"^[ \t]*(def|class)\s+{re.escape(name)}\s*[(:]", block.text, re.M)
         if not match:
             continue
         body = block.text[match.start() :]

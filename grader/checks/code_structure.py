@@ -1,11 +1,11 @@
-"""Check kind ``code_structure``: a function the student wrote has the required pieces.
+"""Check kind ``code_structure``: a function (or class) the student wrote has the required pieces.
 
 A static reading of the function's source (found with its page-split continuations). It
 cannot prove the function right, so it never replaces running it (``function_tests``);
 it does make sure that a function missing an essential step cannot earn full credit.
 
 params:
-  function: the function's name;
+  function: the function's (or class's) name;
   require: [{pattern: regex, why: text}] each must appear in the function's source;
   forbid:  [{pattern: regex, why: text}] none may appear.
 """

@@ -22,6 +22,8 @@ CHECK_KINDS: dict[str, str] = {
     "accuracy": "grader.checks.accuracy",
     "predictions": "grader.checks.predictions",
     "model_spec": "grader.checks.model_spec",
+    "function_tests": "grader.checks.function_tests",
+    "function": "grader.checks.function",
 }
 
 

@@ -1,0 +1,47 @@
+"""Check kind ``function``: run the student's function when possible, else read it.
+
+With code execution on (the default), the function's reference tests in the sandbox
+(``function_tests``) decide: a failing test costs the part. When they cannot decide —
+execution is off (``--no-run``), the sandbox is unavailable, or the code was recovered
+from a PDF and may have lost its indentation — the static reading (``static``) gives a
+suggested score, flagged for a TA whenever execution was expected.
+
+params:
+  function: the function or class under test (as for ``function_tests``);
+  static: {kind: a static check kind (``code_structure``, ``model_spec``), params: {...}}.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from grader.results import FAIL, FLAG_REVIEW, MISSING, NEEDS_REVIEW, PARTIAL, PASS, CheckOutcome
+
+from . import function_tests
+from .base import CheckContext
+from .registry import get_check
+
+REQUIRED_PARAMS = ("function", "static")
+DECISIVE = (PASS, PARTIAL, FAIL, MISSING)
+
+
+def static_outcome(ctx: CheckContext) -> CheckOutcome:
+    """The verdict of the static reading configured under ``static``."""
+    static = ctx.params["static"]
+    part = replace(ctx.part, check=static["kind"], params=static.get("params", {}))
+    return get_check(static["kind"])(replace(ctx, part=part))
+
+
+def check(ctx: CheckContext) -> CheckOutcome:
+    """Function tests when they can decide; the static reading otherwise."""
+    if not ctx.options.run_code:
+        return static_outcome(ctx)
+    ran = function_tests.check(ctx)
+    if ran.status in DECISIVE:
+        return ran
+    fallback = static_outcome(ctx)
+    fallback.evidence = ran.evidence + fallback.evidence
+    fallback.flags = list(dict.fromkeys([*fallback.flags, FLAG_REVIEW]))
+    fallback.status = NEEDS_REVIEW
+    fallback.feedback = " ".join(filter(None, [ran.feedback, "Suggested score from reading the code."]))
+    return fallback

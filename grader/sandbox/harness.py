@@ -1,0 +1,370 @@
+"""The side of the function tests that runs in the sandbox, next to the student's code.
+
+It loads the student's definitions, calls one function on the inputs of ``cases.yaml``
+and reports *observations* as plain JSON: what came back, what the function did to the
+model and optimizer it was given. It never decides pass or fail; the grader compares
+the observations with those of its reference implementation (:mod:`.compare`), and the
+reference's observations come from these same observers run on the reference code.
+
+Student code can patch anything in its process; after every call into it, builtins and
+torch's module, ``Tensor`` and ``Module`` are put back as they were, so a patch cannot
+change how the next result is read.
+"""
+
+from __future__ import annotations
+
+import builtins
+import math
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from typing import Any
+
+import torch
+from torch import nn
+
+from . import fixtures
+from .jobs import write_line
+
+MAX_ITEMS = 10_000  # longest list reported back
+MAX_TEXT = 300
+
+
+def describe(exc: BaseException) -> str:
+    """A one-line account of an exception raised by student code."""
+    try:
+        if isinstance(exc, SystemExit):
+            return f"called sys.exit({exc.code!r})"
+        if isinstance(exc, MemoryError):
+            return "ran out of memory (MemoryError): over the sandbox's memory limit"
+        if isinstance(exc, RecursionError):
+            return "RecursionError: maximum recursion depth exceeded"
+        text = f"{type(exc).__name__}: {exc}"
+    except BaseException:  # noqa: BLE001 - a hostile __str__ must not break the report
+        text = "an exception that could not be described"
+    return text if len(text) <= MAX_TEXT else text[: MAX_TEXT - 1] + "…"
+
+
+class Guard:
+    """A snapshot of the namespaces student code likes to patch, and a way back to it."""
+
+    def __init__(self) -> None:
+        self.modules = [builtins.__dict__, torch.__dict__, nn.functional.__dict__, math.__dict__]
+        self.classes = [torch.Tensor, nn.Module]
+        self.saved_modules = [dict(d) for d in self.modules]
+        self.saved_classes = [dict(vars(c)) for c in self.classes]
+
+    def restore(self) -> None:
+        """Undo every change to the guarded namespaces since the snapshot."""
+        for namespace, saved in zip(self.modules, self.saved_modules, strict=True):
+            if namespace != saved:
+                namespace.clear()
+                namespace.update(saved)
+        for cls, saved in zip(self.classes, self.saved_classes, strict=True):
+            current = dict(vars(cls))
+            for name in current.keys() - saved.keys():
+                type.__delattr__(cls, name)
+            for name, value in saved.items():
+                if current.get(name, _MISSING) is not value:
+                    type.__setattr__(cls, name, value)
+
+
+_MISSING = object()
+_guard: Guard | None = None
+
+
+def call(fn: Callable, *args: Any, **kwargs: Any) -> tuple[Any, str | None]:
+    """``fn(*args, **kwargs)`` as (value, None), or (None, what it raised); then un-patch."""
+    try:
+        return fn(*args, **kwargs), None
+    except BaseException as exc:  # noqa: BLE001 - sys.exit and friends are results here
+        return None, describe(exc)
+    finally:
+        if _guard is not None:
+            _guard.restore()
+
+
+def plain(value: Any) -> Any:
+    """A JSON-safe copy of a returned value (tensors become lists or numbers)."""
+    if isinstance(value, bool | int | float | str) or value is None:
+        return value if not isinstance(value, str) else value[:MAX_TEXT]
+    if isinstance(value, torch.Tensor):
+        value = value.detach()
+        if value.numel() > MAX_ITEMS:
+            return f"a tensor of shape {list(value.shape)}"
+        return value.item() if value.dim() == 0 else value.tolist()
+    if hasattr(value, "tolist") and hasattr(value, "shape"):  # numpy arrays and scalars
+        return plain(torch.as_tensor(value))
+    if isinstance(value, list | tuple):
+        return [plain(v) for v in value[:MAX_ITEMS]]
+    text = repr(value)
+    return f"a {type(value).__name__}: {text[:MAX_TEXT]}"
+
+
+def number(value: Any) -> tuple[float | None, str | None]:
+    """A returned value as one number, or why it is not one."""
+    found = plain(value)
+    if isinstance(found, list) and len(found) == 1:
+        found = found[0]
+    if isinstance(found, bool) or not isinstance(found, int | float):
+        return None, f"returned {found!r}, not a single number"
+    return float(found), None
+
+
+def check(
+    name: str, given: str, compare: str, value: Any = None, error: str | None = None, **extra: Any
+) -> dict:
+    """One observation: ``compare`` is how the grader compares it (close, equal, at_least)."""
+    record = {"name": name, "input": given, "compare": compare, "value": value, **extra}
+    if error is not None:
+        record["error"] = error
+    return record
+
+
+@contextmanager
+def provided(fn: Callable, names: dict[str, Any]) -> Iterator[None]:
+    """Set globals the function reads (``device``, ``max_input_length``...) while it runs."""
+    namespace = getattr(fn, "__globals__", None)
+    if not isinstance(namespace, dict):
+        yield
+        return
+    saved = {k: namespace[k] for k in names if k in namespace}
+    namespace.update(names)
+    try:
+        yield
+    finally:
+        for key in names:
+            namespace.pop(key, None)
+        namespace.update(saved)
+
+
+def observe_binary_accuracy(fn: Callable, config: dict) -> list[dict]:
+    """The accuracy returned for each case's logits and labels."""
+    checks = []
+    for case in config["cases"]:
+        given = f"preds (logits) = {case['logits']}, y = {case['labels']}"
+        preds = torch.tensor(case["logits"], dtype=torch.float32)
+        labels = torch.tensor(case["labels"], dtype=torch.float32)
+        returned, error = call(fn, preds, labels)
+        value, error = (None, error) if error else number(returned)
+        checks.append(
+            check(case["name"], given, "close", value, error, tolerance=config["tolerance"])
+        )
+    return checks
+
+
+def observe_count_parameters(fn: Callable, config: dict) -> list[dict]:
+    """The count returned for each case's model."""
+    checks = []
+    for case in config["cases"]:
+        model = fixtures.linear_stack(case["layers"], case["frozen"])
+        given = f"{model!r}".replace("\n", " ") + (
+            f"; layers {case['frozen']} frozen (requires_grad=False)" if case["frozen"] else ""
+        )
+        returned, error = call(fn, model)
+        value, error = (None, error) if error else number(returned)
+        checks.append(check(case["name"], given, "equal", value, error))
+    return checks
+
+
+def observe_epoch_time(fn: Callable, config: dict) -> list[dict]:
+    """The (minutes, seconds) returned for each pair of times."""
+    checks = []
+    for case in config["cases"]:
+        given = f"start_time = {case['start']}, end_time = {case['end']}"
+        returned, error = call(fn, case["start"], case["end"])
+        value = plain(returned)
+        if error is None and not (isinstance(value, list) and len(value) == 2):
+            value, error = None, f"returned {value!r}, not a pair (minutes, seconds)"
+        checks.append(check(case["name"], given, "equal", value, error))
+    return checks
+
+
+def _modes(passes: list[tuple[bool, bool]], index: int, yes: str, no: str) -> str:
+    if not passes:
+        return "no forward pass"
+    count = sum(1 for p in passes if p[index])
+    if count == len(passes):
+        return f"all {len(passes)} forward passes {yes}"
+    if count == 0:
+        return f"all {len(passes)} forward passes {no}"
+    return f"{count} of {len(passes)} forward passes {yes}"
+
+
+def _epoch(fn: Callable, config: dict, training: bool) -> list[dict]:
+    model_cfg, data_cfg = config["model"], config["data"]
+    model = fixtures.tiny_sentiment(**model_cfg)
+    before = fixtures.flat_parameters(model)
+    iterator = fixtures.fake_batches(vocab=model_cfg["vocab"], **data_cfg)
+    criterion = nn.BCEWithLogitsLoss()
+    given = (
+        f"a tiny model (embedding {model_cfg['vocab']}x{model_cfg['dim']}, linear {model_cfg['dim']}->1), "
+        f"{data_cfg['batches']} batches of {data_cfg['batch_size']} with .text and .label, "
+        "BCEWithLogitsLoss" + (f", SGD(lr={config['lr']})" if training else "")
+    )
+    optimizer = fixtures.CountingSGD(model.parameters(), lr=config["lr"]) if training else None
+    args = (model, iterator, optimizer, criterion) if training else (model, iterator, criterion)
+    with provided(fn, {"binary_accuracy": fixtures.accuracy, "device": torch.device("cpu")}):
+        returned, error = call(fn, *args)
+    value = plain(returned)
+    if error is None and not (
+        isinstance(value, list)
+        and len(value) == 2
+        and all(isinstance(v, float | int) for v in value)
+    ):
+        value, error = None, f"returned {value!r}, not (mean loss, mean accuracy)"
+    tolerance = config["tolerance"]
+    checks = [
+        check("mean loss and accuracy returned", given, "close", value, error, tolerance=tolerance)
+    ]
+    after = fixtures.flat_parameters(model)
+    if training:
+        checks += [
+            check(
+                "model in training mode",
+                given,
+                "equal",
+                _modes(model.passes, 0, "in training mode", "in eval mode"),
+            ),
+            check(
+                "zero_grad calls",
+                given,
+                "at_least",
+                optimizer.zero_grad_calls + model.zero_grad_calls,
+            ),
+            check("optimizer steps", given, "equal", optimizer.step_calls),
+            check("parameters after the epoch", given, "close", after, tolerance=tolerance),
+        ]
+    else:
+        changed = max((abs(a - b) for a, b in zip(after, before, strict=True)), default=0.0)
+        checks += [
+            check(
+                "model in eval mode",
+                given,
+                "equal",
+                _modes(model.passes, 0, "in training mode", "in eval mode"),
+            ),
+            check(
+                "gradients disabled",
+                given,
+                "equal",
+                _modes(model.passes, 1, "with gradients", "without gradients"),
+            ),
+            check(
+                "parameters unchanged",
+                given,
+                "equal",
+                "unchanged" if changed == 0 else f"changed by up to {changed:.3g}",
+            ),
+        ]
+    return checks
+
+
+def observe_train(fn: Callable, config: dict) -> list[dict]:
+    """One epoch of training a tiny model: returns, modes, zero_grad, steps, parameters."""
+    return _epoch(fn, config, training=True)
+
+
+def observe_evaluate(fn: Callable, config: dict) -> list[dict]:
+    """One evaluation pass: returns, eval mode, no gradients, parameters untouched."""
+    return _epoch(fn, config, training=False)
+
+
+def observe_predict_sentiment(fn: Callable, config: dict) -> list[dict]:
+    """The probability returned, and the token ids the model was fed, for each sentence."""
+    tokenizer = fixtures.bert_tokenizer()
+    model = fixtures.sentiment_probe(config["head_seed"])
+    names = {
+        "max_input_length": config["max_input_length"],
+        "init_token_idx": tokenizer.convert_tokens_to_ids(config["init_token"]),
+        "eos_token_idx": tokenizer.convert_tokens_to_ids(config["eos_token"]),
+        "device": torch.device("cpu"),
+    }
+    checks = []
+    for case in config["sentences"]:
+        text = fixtures.sentence_text(case)
+        given = (
+            f"sentence {text if len(text) <= 80 else text[:77] + '...'!r} ({len(text)} characters)"
+        )
+        model.seen.clear()
+        with provided(fn, names):
+            returned, error = call(fn, model, tokenizer, text)
+        value, error = (None, error) if error else number(returned)
+        tolerance = config["tolerance"]
+        checks.append(
+            check(f"{case['name']}: probability", given, "close", value, error, tolerance=tolerance)
+        )
+        fed = model.seen[-1] if model.seen else "the model was not called"
+        checks.append(check(f"{case['name']}: token ids fed to the model", given, "equal", fed))
+    return checks
+
+
+def observe_vit(cls: Callable, config: dict) -> list[dict]:
+    """The parameter count, and the output shape for a batch of images."""
+    kwargs, shape = config["kwargs"], config["input_shape"]
+    built = ", ".join(f"{k}={v}" for k, v in kwargs.items())
+    given = f"ViT({built})"
+    torch.manual_seed(config["seed"])
+    model, error = call(cls, **kwargs)
+    if error is None and not isinstance(model, nn.Module):
+        error = f"building it gave {plain(model)!r}, not a torch.nn.Module"
+    if error:
+        return [check("built from the spec", given, "equal", error=error)]
+    count = sum(p.numel() for p in model.parameters())
+    images = torch.randn(*shape, generator=torch.Generator().manual_seed(config["seed"]))
+    model.eval()
+    with torch.no_grad():
+        out, error = call(model, images)
+    out_shape = list(out.shape) if isinstance(out, torch.Tensor) else plain(out)
+    finite = bool(torch.isfinite(out).all()) if isinstance(out, torch.Tensor) else False
+    given_batch = f"{given} on a batch of shape {shape}"
+    return [
+        check("parameter count", given, "equal", count),
+        check("output shape", given_batch, "equal", out_shape, error),
+        check("output finite", given_batch, "equal", finite, error),
+    ]
+
+
+OBSERVERS: dict[str, Callable[[Callable, dict], list[dict]]] = {
+    "binary_accuracy": observe_binary_accuracy,
+    "count_parameters": observe_count_parameters,
+    "epoch_time": observe_epoch_time,
+    "train": observe_train,
+    "evaluate": observe_evaluate,
+    "predict_sentiment": observe_predict_sentiment,
+    "ViT": observe_vit,
+}
+
+
+def load_definitions(definitions: list[dict]) -> tuple[dict, list[str]]:
+    """Execute the extracted definitions in a fresh namespace; failures become notes."""
+    namespace: dict[str, Any] = {"__name__": "__student__", "__builtins__": builtins}
+    namespace.update(fixtures.default_globals())
+    notes = []
+    for item in definitions:
+        try:
+            code = compile(item["code"], f"<{item['where']}>", "exec")
+        except (SyntaxError, ValueError) as exc:
+            notes.append(f"{item['where']}: skipped, {describe(exc)}")
+            continue
+        _, error = call(exec, code, namespace)
+        if error:
+            first = item["code"].strip().splitlines()[0][:80]
+            notes.append(f"{item['where']}: `{first}` failed: {error}")
+    return namespace, notes
+
+
+def run_function(
+    definitions: list[dict], function: str, suite: str, config: dict, result_fd: int
+) -> None:
+    """The body of one sandboxed task: define, then observe ``function`` with ``suite``."""
+    global _guard
+    torch.set_num_threads(1)
+    _guard = Guard()
+    namespace, notes = load_definitions(definitions)
+    write_line(result_fd, {"notes": notes})
+    target = namespace.get(function)
+    if not callable(target):
+        names = sorted(k for k, v in namespace.items() if callable(v) and not k.startswith("__"))
+        write_line(result_fd, {"missing": True, "defined": names[:50]})
+        return
+    write_line(result_fd, {"checks": OBSERVERS[suite](target, config)})

@@ -1,0 +1,250 @@
+"""Turn a freshly forked process into a sandbox: namespaces, a private view of the disk,
+resource limits, an unprivileged uid and a scrubbed environment.
+
+Used only inside the sandbox server (:mod:`grader.sandbox.server`), never in the grader
+itself. Linux only; the namespaces need root (the grader's CI and graders run as root).
+
+The view a sandboxed process gets, when namespaces are available:
+
+* no network (a new network namespace with no interface up);
+* its own process tree (a new PID namespace: when its first process ends, the kernel
+  kills every process left in it, so nothing outlives the run);
+* ``/tmp`` a private, size-capped tmpfs that is also the working directory;
+  ``/var/tmp``, ``/dev/shm`` and ``/run/lock`` replaced by empty read-only mounts;
+* the checkout (except the Python environment), and any path the grader names, hidden
+  under empty read-only mounts: rubrics, reference answers, other students' files;
+* ``/etc/passwd`` and ``/etc/group`` replaced by two-line files.
+"""
+
+from __future__ import annotations
+
+import ctypes
+import os
+import resource
+import signal
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .limits import Limits
+
+CLONE_NEWNS = 0x00020000
+CLONE_NEWUTS = 0x04000000
+CLONE_NEWIPC = 0x08000000
+CLONE_NEWPID = 0x20000000
+CLONE_NEWNET = 0x40000000
+NAMESPACES = CLONE_NEWNS | CLONE_NEWUTS | CLONE_NEWIPC | CLONE_NEWPID | CLONE_NEWNET
+
+MS_RDONLY = 1
+MS_NOSUID = 2
+MS_NODEV = 4
+MS_NOEXEC = 8
+MS_REMOUNT = 32
+MS_BIND = 4096
+MS_REC = 16384
+MS_PRIVATE = 1 << 18
+
+PR_SET_PDEATHSIG = 1
+PR_SET_DUMPABLE = 4
+PR_SET_NO_NEW_PRIVS = 38
+
+NOBODY = 65534
+PRIVATE_TMP = "/tmp"
+EMPTIED_DIRS = ("/var/tmp", "/dev/shm", "/run/lock")
+SETUP_DIR = "/var/tmp"  # stand-in passwd and group files and staged mounts, then emptied
+SANDBOX_USER = "sandbox"
+
+_libc = ctypes.CDLL(None, use_errno=True)
+
+
+def _call(name: str, *args: object) -> None:
+    if getattr(_libc, name)(*args) != 0:
+        err = ctypes.get_errno()
+        raise OSError(err, f"{name}: {os.strerror(err)}")
+
+
+def _bytes(value: str | None) -> bytes | None:
+    return None if value is None else value.encode()
+
+
+def unshare(flags: int) -> None:
+    """Move this process into new namespaces (``unshare(2)``)."""
+    _call("unshare", ctypes.c_int(flags))
+
+
+def mount(source: str | None, target: str, fstype: str | None, flags: int, data: str = "") -> None:
+    """``mount(2)``."""
+    _call(
+        "mount",
+        _bytes(source),
+        _bytes(target),
+        _bytes(fstype),
+        ctypes.c_ulong(flags),
+        _bytes(data or None),
+    )
+
+
+def prctl(option: int, value: int) -> None:
+    """``prctl(2)`` with one argument."""
+    _call("prctl", ctypes.c_int(option), ctypes.c_ulong(value), 0, 0, 0)
+
+
+@dataclass(frozen=True)
+class Plan:
+    """Where and as whom a sandboxed process runs."""
+
+    namespaced: bool  # the caller already unshared NAMESPACES
+    workdir: str  # working directory and TMPDIR: the private /tmp, or a scratch folder
+    hide: tuple[str, ...] = ()  # paths to make unreadable (namespaced only)
+    expose: tuple[str, ...] = ()  # paths the sandbox uid must reach: the Python installation
+    drop: bool = True  # as root, switch to uid/gid (always, when namespaced)
+    uid: int = NOBODY
+    gid: int = NOBODY
+    env: dict = field(default_factory=dict)  # extra environment variables
+
+
+def _closed_ancestor(path: Path) -> Path | None:
+    """The outermost folder on the way to ``path`` that others may not enter."""
+    for folder in [*reversed(path.parents), path]:
+        if not folder.stat().st_mode & 0o001:
+            return folder
+    return None
+
+
+def _expose(paths: tuple[str, ...]) -> None:
+    """Make ``paths`` reachable for the sandbox uid although a parent folder is closed
+    (Python installed under /root): the closed folder is replaced by an empty one holding
+    only these paths, so the rest of it stays out of reach."""
+    moves = []
+    for index, path in enumerate(paths):
+        closed = _closed_ancestor(Path(path))
+        if closed is None or closed == Path(path):
+            continue
+        staged = Path(SETUP_DIR) / f"expose{index}"
+        staged.mkdir()
+        mount(path, str(staged), None, MS_BIND | MS_REC)
+        moves.append((closed, path, staged))
+    for closed in dict.fromkeys(c for c, _, _ in moves):
+        mount("tmpfs", str(closed), "tmpfs", MS_NOSUID | MS_NODEV, "size=64k,mode=0755")
+    for _, path, staged in moves:
+        Path(path).mkdir(parents=True, exist_ok=True)
+        mount(str(staged), path, None, MS_BIND | MS_REC)
+
+
+def _stand_in_accounts(plan: Plan) -> None:
+    accounts = {
+        "passwd": f"root:x:0:0::/root:/bin/false\n"
+        f"{SANDBOX_USER}:x:{plan.uid}:{plan.gid}::/tmp:/bin/false\n",
+        "group": f"root:x:0:\n{SANDBOX_USER}:x:{plan.gid}:\n",
+    }
+    for name, text in accounts.items():
+        stand_in = Path(SETUP_DIR) / name
+        stand_in.write_text(text)
+        stand_in.chmod(0o444)
+        if Path("/etc", name).exists():
+            mount(str(stand_in), f"/etc/{name}", None, MS_BIND)
+
+
+def _mount_private_view(plan: Plan, limits: Limits) -> None:
+    flags = MS_NOSUID | MS_NODEV
+    mount(None, "/", None, MS_REC | MS_PRIVATE)
+    mount("proc", "/proc", "proc", flags | MS_NOEXEC)
+    mount("tmpfs", SETUP_DIR, "tmpfs", flags, "size=64k,mode=0755")
+    _stand_in_accounts(plan)
+    _expose(plan.expose)
+    for path in plan.hide:
+        hide_path(path)
+    for path in EMPTIED_DIRS:  # SETUP_DIR among them: what was staged there is now out of sight
+        if Path(path).is_dir():
+            mount("tmpfs", path, "tmpfs", flags | MS_RDONLY, "size=4k,mode=0555")
+    mount(
+        "tmpfs",
+        PRIVATE_TMP,
+        "tmpfs",
+        flags,
+        f"size={limits.file_mb}m,mode=0700,uid={plan.uid},gid={plan.gid}",
+    )
+
+
+def python_paths() -> tuple[str, ...]:
+    """The folders of this Python installation and virtual environment."""
+    found = {
+        os.path.realpath(p)
+        for p in (sys.base_prefix, sys.prefix, os.path.dirname(os.path.realpath(sys.executable)))
+    }
+    return tuple(
+        sorted(p for p in found if not any(p.startswith(q + os.sep) for q in found if q != p))
+    )
+
+
+def reachable_by_others(paths: tuple[str, ...]) -> bool:
+    """Whether an unprivileged uid can reach all ``paths`` without namespaces."""
+    return all(_closed_ancestor(Path(p)) is None for p in paths)
+
+
+def hide_path(path: str) -> None:
+    """Cover a folder with an empty read-only mount, or a file with ``/dev/null``."""
+    target = Path(path)
+    if target.is_symlink() or not target.exists():
+        return
+    if target.is_dir():
+        mount("tmpfs", path, "tmpfs", MS_RDONLY | MS_NOSUID | MS_NODEV, "size=4k,mode=0555")
+    else:
+        mount("/dev/null", path, None, MS_BIND)
+
+
+def scrubbed_env(workdir: str, extra: dict | None = None) -> dict[str, str]:
+    """The whole environment of a sandboxed process: nothing of the grader's leaks in."""
+    env = {
+        "PATH": "/usr/local/bin:/usr/bin:/bin",
+        "HOME": workdir,
+        "TMPDIR": workdir,
+        "USER": SANDBOX_USER,
+        "LOGNAME": SANDBOX_USER,
+        "LANG": "C.UTF-8",
+        "OMP_NUM_THREADS": "1",
+        "MKL_NUM_THREADS": "1",
+        "TOKENIZERS_PARALLELISM": "false",
+        "HF_HUB_OFFLINE": "1",
+        "TRANSFORMERS_OFFLINE": "1",
+        "MPLBACKEND": "Agg",
+        "MPLCONFIGDIR": workdir,
+        "PYTHONDONTWRITEBYTECODE": "1",
+    }
+    env.update(extra or {})
+    return env
+
+
+def _set_limits(limits: Limits) -> None:
+    def cap(which: int, soft: int, hard: int | None = None) -> None:
+        resource.setrlimit(which, (soft, soft if hard is None else hard))
+
+    cap(resource.RLIMIT_CPU, limits.cpu_s, limits.cpu_s + 1)
+    cap(resource.RLIMIT_DATA, limits.memory_mb * 2**20)
+    cap(resource.RLIMIT_FSIZE, limits.file_mb * 2**20)
+    cap(resource.RLIMIT_NOFILE, limits.open_files)
+    cap(resource.RLIMIT_NPROC, limits.processes)
+    cap(resource.RLIMIT_CORE, 0)
+
+
+def enter(plan: Plan, limits: Limits) -> None:
+    """Confine the calling process (just forked, single-threaded) for good.
+
+    Raises ``OSError`` if any step fails; the caller must then not run student code.
+    """
+    if plan.namespaced:
+        _mount_private_view(plan, limits)
+    os.chdir(plan.workdir)
+    os.environ.clear()
+    os.environ.update(scrubbed_env(plan.workdir, plan.env))
+    # A file over the size limit makes write() fail with EFBIG instead of killing the process.
+    signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
+    _set_limits(limits)
+    if os.geteuid() == 0 and plan.drop:
+        os.setgroups([])
+        os.setgid(plan.gid)
+        os.setuid(plan.uid)
+        if os.getuid() == 0 or os.geteuid() == 0:
+            raise OSError("could not drop root privileges")
+    prctl(PR_SET_NO_NEW_PRIVS, 1)
+    prctl(PR_SET_DUMPABLE, 0)

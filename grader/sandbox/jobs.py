@@ -1,0 +1,151 @@
+"""One sandboxed job: a leader process in new namespaces, the confined process under it,
+and one more process per task, so a crash or a monkeypatch in one task cannot touch the
+next.
+
+    server ──fork──▶ leader (unshare: net, pid, mount, ipc, uts)
+                       └──fork──▶ confined (pid 1 of the namespace; mounts, rlimits, uid)
+                                    └──fork──▶ one task (student code runs only here)
+
+The confined process never runs student code; it supervises each task (time, output)
+and writes one JSON line per task on the job's result pipe. The server reads that pipe
+and parses it with ``json`` only.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import tempfile
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from functools import partial
+
+from . import isolation
+from .limits import Limits
+from .procs import Finished, fork_supervised
+
+SETUP_S = 15.0  # time for namespaces and mounts, on top of the tasks' own limits
+LINE_CAP = 4 << 20  # bytes of results one job may send back
+LEADER_OUTPUT_CAP = 1 << 16
+
+
+@dataclass(frozen=True)
+class Task:
+    """A piece of work to run with student code: ``work(result_fd)`` writes JSON lines."""
+
+    name: str
+    work: Callable[[int], None]
+    wall_s: float | None = None  # default: limits.wall_s
+
+
+@dataclass
+class JobResult:
+    """What a job sent back: one entry per task, or why nothing came."""
+
+    tasks: dict[str, dict] = field(default_factory=dict)
+    problem: str | None = None  # set when the job as a whole failed
+    isolated: bool = False
+
+
+def write_line(fd: int, record: dict) -> None:
+    """Write one JSON record and a newline to ``fd``, all of it."""
+    data = (json.dumps(record, default=repr) + "\n").encode()
+    while data:
+        data = data[os.write(fd, data) :]
+
+
+def parse_lines(data: bytes) -> list[dict]:
+    """The JSON objects among ``data``'s lines; anything else is dropped."""
+    records = []
+    for line in data.decode("utf-8", "replace").splitlines():
+        try:
+            record = json.loads(line)
+        except (ValueError, RecursionError):
+            continue
+        if isinstance(record, dict):
+            records.append(record)
+    return records
+
+
+def _task_record(task: Task, finished: Finished, limits: Limits, wall_s: float) -> dict:
+    return {
+        "task": task.name,
+        "lines": parse_lines(finished.result),
+        "problem": finished.problem(wall_s, limits.cpu_s, limits.output_kb),
+        "output_bytes": finished.output_bytes,
+        "output_head": finished.output.decode("utf-8", "replace"),
+        "seconds": round(finished.seconds, 3),
+    }
+
+
+def _confined(plan: isolation.Plan, limits: Limits, tasks: list[Task], result_fd: int) -> None:
+    try:
+        isolation.enter(plan, limits)
+    except OSError as exc:
+        write_line(result_fd, {"setup_error": str(exc)})
+        return
+    for task in tasks:
+        wall_s = task.wall_s or limits.wall_s
+        finished = fork_supervised(
+            task.work, wall_s, limits.output_kb * 1024, LINE_CAP, sweep=plan.namespaced
+        )
+        write_line(result_fd, _task_record(task, finished, limits, wall_s))
+
+
+def _leader(
+    plan: isolation.Plan, limits: Limits, tasks: list[Task], wall_s: float, result_fd: int
+) -> None:
+    if plan.namespaced:
+        try:
+            isolation.unshare(isolation.NAMESPACES)
+        except OSError as exc:
+            write_line(result_fd, {"setup_error": str(exc)})
+            return
+    finished = fork_supervised(
+        partial(_confined, plan, limits, tasks), wall_s, LEADER_OUTPUT_CAP, LINE_CAP
+    )
+    data = finished.result
+    while data:
+        data = data[os.write(result_fd, data) :]
+    problem = finished.problem(wall_s, limits.cpu_s, limits.output_kb)
+    if problem:
+        write_line(result_fd, {"job_problem": problem})
+
+
+def run_job(
+    tasks: list[Task], limits: Limits, isolate: bool, hide: tuple[str, ...] = ()
+) -> JobResult:
+    """Run the tasks one after another in one sandbox; never raises for what they do."""
+    wall_s = sum(t.wall_s or limits.wall_s for t in tasks) + SETUP_S
+    scratch = None if isolate else tempfile.mkdtemp(prefix="grader-sandbox-")
+    python = isolation.python_paths()
+    plan = isolation.Plan(
+        namespaced=isolate,
+        workdir=isolation.PRIVATE_TMP if isolate else scratch,
+        hide=hide,
+        expose=python,
+        drop=isolate or isolation.reachable_by_others(python),
+    )
+    if scratch and plan.drop and os.geteuid() == 0:
+        os.chown(scratch, isolation.NOBODY, isolation.NOBODY)
+    try:
+        finished = fork_supervised(
+            partial(_leader, plan, limits, tasks, wall_s), wall_s + SETUP_S, LEADER_OUTPUT_CAP
+        )
+    finally:
+        if scratch:
+            shutil.rmtree(scratch, ignore_errors=True)
+    result = JobResult(isolated=isolate)
+    for record in parse_lines(finished.result):
+        if "setup_error" in record:
+            result.problem = f"the sandbox could not be set up: {record['setup_error']}"
+        elif "job_problem" in record:
+            result.problem = f"the sandbox {record['job_problem']}"
+        elif isinstance(record.get("task"), str):
+            result.tasks[record["task"]] = record
+    if not result.tasks and result.problem is None:
+        result.problem = finished.problem(wall_s, limits.cpu_s, limits.output_kb) or (
+            "the sandbox ended without sending results"
+        )
+    return result

@@ -1,0 +1,168 @@
+"""The grader's own implementation of each tested function, and the expected observations.
+
+Runs only in a process that runs no student code (the sandbox server forks it for the
+purpose) and is hidden from sandboxed processes. Expected values are what the
+harness's observers see when given these implementations, so a student's function is
+held to exactly the same measurement as the reference.
+"""
+
+from __future__ import annotations
+
+import torch
+from einops import rearrange, repeat
+from einops.layers.torch import Rearrange
+from torch import nn
+
+from .harness import OBSERVERS
+
+# Globals a notebook defines and the homework's functions read; the harness sets them
+# while a function runs, exactly as for a student's function.
+binary_accuracy = None
+max_input_length = init_token_idx = eos_token_idx = device = None
+
+
+def reference_binary_accuracy(preds: torch.Tensor, y: torch.Tensor) -> torch.Tensor:
+    """Share of rounded sigmoid predictions equal to the labels."""
+    rounded = torch.round(torch.sigmoid(preds))
+    return (rounded == y).float().sum() / len(y)
+
+
+def reference_count_parameters(model: nn.Module) -> int:
+    """Trainable parameters."""
+    return sum(p.numel() for p in model.parameters() if p.requires_grad)
+
+
+def reference_epoch_time(start_time: float, end_time: float) -> tuple[int, int]:
+    """Whole minutes and remaining whole seconds."""
+    elapsed = end_time - start_time
+    minutes = int(elapsed / 60)
+    return minutes, int(elapsed - minutes * 60)
+
+
+def reference_train(model, iterator, optimizer, criterion) -> tuple[float, float]:
+    """One epoch of training; mean loss and accuracy per batch."""
+    epoch_loss = epoch_acc = 0.0
+    model.train()
+    for batch in iterator:
+        optimizer.zero_grad()
+        predictions = model(batch.text).squeeze(1)
+        loss = criterion(predictions, batch.label)
+        acc = binary_accuracy(predictions, batch.label)
+        loss.backward()
+        optimizer.step()
+        epoch_loss += loss.item()
+        epoch_acc += acc.item()
+    return epoch_loss / len(iterator), epoch_acc / len(iterator)
+
+
+def reference_evaluate(model, iterator, criterion) -> tuple[float, float]:
+    """Mean loss and accuracy per batch, in eval mode and without gradients."""
+    epoch_loss = epoch_acc = 0.0
+    model.eval()
+    with torch.no_grad():
+        for batch in iterator:
+            predictions = model(batch.text).squeeze(1)
+            epoch_loss += criterion(predictions, batch.label).item()
+            epoch_acc += binary_accuracy(predictions, batch.label).item()
+    return epoch_loss / len(iterator), epoch_acc / len(iterator)
+
+
+def reference_predict_sentiment(model, tokenizer, sentence: str) -> float:
+    """Probability that the review is positive."""
+    model.eval()
+    tokens = tokenizer.tokenize(sentence)[: max_input_length - 2]
+    indexed = [init_token_idx] + tokenizer.convert_tokens_to_ids(tokens) + [eos_token_idx]
+    tensor = torch.LongTensor(indexed).to(device).unsqueeze(0)
+    return torch.sigmoid(model(tensor)).item()
+
+
+class _PreNorm(nn.Module):
+    def __init__(self, dim: int, fn: nn.Module) -> None:
+        super().__init__()
+        self.norm = nn.LayerNorm(dim)
+        self.fn = fn
+
+    def forward(self, x: torch.Tensor) -> torch.Tensor:
+        return self.fn(self.norm(x))
+
+
+class _Attention(nn.Module):
+    def __init__(self, dim: int, heads: int, dim_head: int) -> None:
+        super().__init__()
+        inner = dim_head * heads
+        self.heads = heads
+        self.scale = dim_head**-0.5
+        self.to_qkv = nn.Linear(dim, inner * 3, bias=False)
+        self.to_out = nn.Linear(inner, dim)
+
+    def forward(self, x: torch.Tensor) -> torch.Tensor:
+        q, k, v = (
+            rearrange(t, "b n (h d) -> b h n d", h=self.heads) for t in self.to_qkv(x).chunk(3, -1)
+        )
+        attn = (q @ k.transpose(-1, -2) * self.scale).softmax(dim=-1)
+        return self.to_out(rearrange(attn @ v, "b h n d -> b n (h d)"))
+
+
+class ReferenceViT(nn.Module):
+    """The homework's Vision Transformer (the vit-pytorch design it hands out)."""
+
+    def __init__(
+        self,
+        *,
+        image_size: int,
+        patch_size: int,
+        num_classes: int,
+        dim: int,
+        depth: int,
+        heads: int,
+        mlp_dim: int,
+        channels: int = 3,
+        dim_head: int = 64,
+    ) -> None:
+        super().__init__()
+        patches = (image_size // patch_size) ** 2
+        self.to_patch_embedding = nn.Sequential(
+            Rearrange("b c (h p1) (w p2) -> b (h w) (p1 p2 c)", p1=patch_size, p2=patch_size),
+            nn.Linear(channels * patch_size**2, dim),
+        )
+        self.pos_embedding = nn.Parameter(torch.randn(1, patches + 1, dim))
+        self.cls_token = nn.Parameter(torch.randn(1, 1, dim))
+        self.layers = nn.ModuleList(
+            nn.ModuleList(
+                [
+                    _PreNorm(dim, _Attention(dim, heads, dim_head)),
+                    _PreNorm(
+                        dim,
+                        nn.Sequential(nn.Linear(dim, mlp_dim), nn.ReLU(), nn.Linear(mlp_dim, dim)),
+                    ),
+                ]
+            )
+            for _ in range(depth)
+        )
+        self.mlp_head = nn.Sequential(nn.LayerNorm(dim), nn.Linear(dim, num_classes))
+
+    def forward(self, img: torch.Tensor) -> torch.Tensor:
+        x = self.to_patch_embedding(img)
+        cls = repeat(self.cls_token, "() n d -> b n d", b=x.shape[0])
+        x = torch.cat((cls, x), dim=1) + self.pos_embedding[:, : x.shape[1] + 1]
+        for attention, feed_forward in self.layers:
+            x = attention(x) + x
+            x = feed_forward(x) + x
+        return self.mlp_head(x[:, 0])
+
+
+IMPLEMENTATIONS = {
+    "binary_accuracy": reference_binary_accuracy,
+    "count_parameters": reference_count_parameters,
+    "epoch_time": reference_epoch_time,
+    "train": reference_train,
+    "evaluate": reference_evaluate,
+    "predict_sentiment": reference_predict_sentiment,
+    "ViT": ReferenceViT,
+}
+
+
+def expected(configs: dict[str, dict]) -> dict[str, list[dict]]:
+    """The reference's observations for each suite's settings."""
+    torch.set_num_threads(1)
+    return {suite: OBSERVERS[suite](IMPLEMENTATIONS[suite], cfg) for suite, cfg in configs.items()}
