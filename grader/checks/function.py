@@ -43,5 +43,7 @@ def check(ctx: CheckContext) -> CheckOutcome:
     fallback.evidence = ran.evidence + fallback.evidence
     fallback.flags = list(dict.fromkeys([*fallback.flags, FLAG_REVIEW]))
     fallback.status = NEEDS_REVIEW
-    fallback.feedback = " ".join(filter(None, [ran.feedback, "Suggested score from reading the code."]))
+    fallback.feedback = " ".join(
+        filter(None, [ran.feedback, "Suggested score from reading the code."])
+    )
     return fallback
