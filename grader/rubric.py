@@ -19,7 +19,7 @@ from pathlib import Path
 
 import yaml
 
-from grader.checks.registry import CHECK_KINDS, required_params
+from grader.checks.registry import CHECK_KINDS, params_validator, required_params
 from grader.paths import RUBRICS_DIR
 
 PROBLEM_KINDS = ("theory", "notebook")
@@ -129,6 +129,12 @@ def _load_parts(raw_parts: object, problem_id: str, points: float, where: str) -
         missing = [k for k in required_params(kind) if k not in params]
         if missing:
             raise RubricError(f"{here}: check '{kind}' needs params {', '.join(missing)}")
+        validate = params_validator(kind)
+        if validate is not None:
+            try:
+                validate(params, here)
+            except ValueError as exc:
+                raise RubricError(str(exc) if here in str(exc) else f"{here}: {exc}") from None
         markers = raw.get("markers", [])
         if not isinstance(markers, list):
             raise RubricError(f"{here}: key 'markers' should be a list of strings")

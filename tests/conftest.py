@@ -2,16 +2,10 @@
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 import pytest
-
-from grader.paths import PROJECT_ROOT
-
-SEEDS_DIR = Path(os.environ.get("GRADER_SEEDS", PROJECT_ROOT.parent / "shared" / "seeds"))
-SEED_HW3_2023 = "000_7ec7da42a8f2363f.txt"
-SEED_HW2_2024 = "003_8583640d83e9e41a.txt"
+from seedfiles import SEED_HW2_2024, SEEDS_DIR
 
 
 @pytest.fixture(scope="session")

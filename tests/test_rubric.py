@@ -111,3 +111,14 @@ def test_invalid_yaml_and_missing_rubric(tmp_path: Path) -> None:
         load_rubric("hw2-2024", rubrics)
     with pytest.raises(RubricError, match="no such rubric.*known assignments"):
         load_rubric("hw9-2099", rubrics)
+
+
+def test_bad_theory_params_are_caught_when_the_rubric_loads(tmp_path: Path) -> None:
+    rubrics = _copy_rubrics(tmp_path)
+    shared = rubrics / "problems" / "recurrence.yaml"
+    data = yaml.safe_load(shared.read_text())
+    del data["parts"][0]["params"]["outcomes"]
+    shared.write_text(yaml.safe_dump(data))
+    with pytest.raises(RubricError) as info:
+        load_rubric("hw2-2024", rubrics)
+    assert "recurrence.yaml" in str(info.value)

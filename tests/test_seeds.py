@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 from builders import text_to_pdf
-from conftest import SEED_HW2_2024, SEED_HW3_2023
+from seedfiles import SEED_HW2_2024, SEED_HW3_2023
 
 from grader.checks.base import GradeOptions
 from grader.grade import grade_path
@@ -84,3 +84,20 @@ def test_seed_printed_to_pdf_grades_the_same(
         for part_id, part in result.problems[pid].parts.items():
             assert part.score == pytest.approx(part.max), (part_id, part.evidence)
             assert all(e["strength"] in ("printed", "code", "") for e in part.evidence)
+
+
+def test_seed_theory_scores_match_an_expert(seeds_dir: Path) -> None:
+    """Seed 003: full marks on p1-p3. Seed 000: full on the recurrence and the norms, and 0 on
+    p3b, where (QK^T)V was multiplied with no softmax (y1 = 2β²x1 + β²x3)."""
+    hw2 = grade_path(
+        seeds_dir / SEED_HW2_2024, load_rubric("hw2-2024"), GradeOptions(run_code=False)
+    )
+    for pid in ("p1", "p2", "p3"):
+        assert hw2.problems[pid].score == pytest.approx(hw2.problems[pid].max), pid
+    hw3 = grade_path(
+        seeds_dir / SEED_HW3_2023, load_rubric("hw3-2023"), GradeOptions(run_code=False)
+    )
+    assert hw3.problems["p2"].score == pytest.approx(4)
+    parts = hw3.problems["p3"].parts
+    assert parts["p3a"].score == pytest.approx(0.5)
+    assert parts["p3b"].score == 0 and "no softmax" in parts["p3b"].evidence[0]["reason"]

@@ -1,7 +1,9 @@
 """The registry of check kinds.
 
 A check kind is one module with a ``check(ctx: CheckContext) -> CheckOutcome`` function
-(and, optionally, ``REQUIRED_PARAMS``: the keys its rubric ``params`` must have).
+and, optionally, ``REQUIRED_PARAMS`` (the keys its rubric ``params`` must have) and
+``validate(params, place)`` (raises ``ValueError`` naming ``place`` when params are wrong;
+run when the rubric is loaded).
 Adding a kind is that module plus one line here; nothing else in the engine changes.
 """
 
@@ -24,6 +26,11 @@ CHECK_KINDS: dict[str, str] = {
     "model_spec": "grader.checks.model_spec",
     "function_tests": "grader.checks.function_tests",
     "function": "grader.checks.function",
+    "recurrence": "grader.checks.recurrence",
+    "norms": "grader.checks.norms",
+    "attention_outputs": "grader.checks.attention_outputs",
+    "concepts": "grader.checks.concepts",
+    "linear_attention": "grader.checks.linear_attention",
 }
 
 
@@ -43,3 +50,8 @@ def get_check(kind: str) -> Callable:
 def required_params(kind: str) -> tuple[str, ...]:
     """The params keys a rubric part of this kind must define."""
     return tuple(getattr(check_module(kind), "REQUIRED_PARAMS", ()))
+
+
+def params_validator(kind: str) -> Callable | None:
+    """The kind's ``validate(params, place)`` function, if it has one."""
+    return getattr(check_module(kind), "validate", None)

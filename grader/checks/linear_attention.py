@@ -1,0 +1,98 @@
+"""Check kind ``linear_attention``: why attention without the exponential runs in O(T).
+
+params:
+  setup: sizes of the symbolic check of the reference (``check_tokens``, ``check_dim``);
+  concepts / full / misconceptions: the concept rubric (see grader.theory.prose): e.g.
+      reassociation, computing Kᵀ V once independent of i, the normaliser, the cost;
+  complexity: ``concept`` (the concept a complexity claim linear in T satisfies) and
+      ``lengths`` (the names students give the number of tokens: T, N, n…).
+
+Each ``O(…)`` in the answer is read as math and its order in the number of tokens is
+compared with the reference's cost (derived in reference.derivations.linear_attention).
+"""
+
+from __future__ import annotations
+
+import re
+
+import sympy as sp
+
+from grader.results import CheckOutcome, Evidence
+from grader.theory.answers import evaluate
+from grader.theory.context import answer_text, budget, place
+from grader.theory.errors import ReadError
+from grader.theory.limits import Budget, TimeLimit
+from grader.theory.prose import Concept, ConceptRubric, Hit, load_concepts, rescore, score_prose
+from grader.theory.realize import show, symbol
+from grader.theory.scoring import TheoryParamsError, load_setup
+from grader.theory.statements import parse_side
+from reference.derivations import linear_attention
+from reference.derivations.linear_attention import LinearAttentionDerivation
+
+from .base import CheckContext
+from .concepts import prose_outcome
+
+REQUIRED_PARAMS = ("setup", "concepts", "complexity")
+_BIG_O = re.compile(r"(?:\\mathcal\s*\{\s*O\s*\}|\\mathcal\s+O|\bO)\s*(?:\\left)?\s*\(")
+
+
+def big_o_claims(text: str) -> list[str]:
+    """The inside of every ``O(…)`` in the text, in order."""
+    found = []
+    for match in _BIG_O.finditer(text):
+        depth, i = 1, match.end()
+        while i < len(text) and depth:
+            depth += {"(": 1, ")": -1}.get(text[i], 0)
+            i += 1
+        if depth == 0:
+            found.append(re.sub(r"\\right\s*$", "", text[match.end() : i - 1]).strip())
+    return found
+
+
+def order_in(claim: str, lengths: list[str], limit: Budget) -> sp.Expr | None:
+    """The growth order of a complexity in the number of tokens (1 for T d², 2 for T²)."""
+    try:
+        value = evaluate(parse_side(claim, True), limit)
+    except ReadError:
+        return None
+    names = [n for n in lengths if symbol(n) in value.free_symbols]
+    if len(names) != 1:
+        return None
+    size = symbol(names[0])
+    try:
+        return limit.run(sp.limit, sp.log(value) / sp.log(size), size, sp.oo)
+    except TimeLimit:
+        return None
+
+
+def validate(params: dict, place: str) -> tuple[ConceptRubric, Concept, LinearAttentionDerivation]:
+    """The rubric, the concept a linear O(·) claim shows, and the reference."""
+    rubric = load_concepts(params, place)
+    complexity = params.get("complexity")
+    named = complexity.get("concept") if isinstance(complexity, dict) else None
+    concept = next((c for c in rubric.concepts if c.id == named), None)
+    if concept is None:
+        raise TheoryParamsError(f"{place}: 'complexity.concept' should name one of the concepts")
+    return rubric, concept, load_setup(params, linear_attention.from_setup, place)
+
+
+def check(ctx: CheckContext) -> CheckOutcome:
+    """Score the argument with the concept rubric; a linear O(…) claim shows the cost."""
+    params = ctx.params
+    rubric, concept, derivation = validate(params, place(ctx))
+    target = sp.degree(derivation.linear_cost, derivation.length)
+    text = answer_text(ctx)
+    score = score_prose(text, rubric)
+    limit = budget(ctx)
+    lengths = [str(n) for n in params["complexity"].get("lengths", ["T"])]
+    claims = big_o_claims(text)
+    orders = [order_in(c, lengths, limit) for c in claims]
+    linear = [c for c, o in zip(claims, orders, strict=True) if o == target]
+    if linear and concept not in (h.concept for h in score.found):
+        score.found.append(Hit(concept, f"O({linear[-1]})"))
+        score.missing.remove(concept)
+        rescore(score, rubric)
+    expected = f"O({show(linear_attention.dominant_terms(derivation.linear_cost, derivation.length, derivation.dim))})"
+    shown = ", ".join(f"O({c})" for c in claims) or "(no O(·) claim)"
+    reason = "a claim linear in T, as derived" if linear else "no claim linear in T"
+    return prose_outcome(score, rubric, (Evidence(shown, expected, reason, strength="prose"),))

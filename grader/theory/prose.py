@@ -1,0 +1,162 @@
+"""Score prose with a concept rubric kept as data in the problem YAML.
+
+::
+
+    concepts:                 # each found concept earns its points
+      - {id: sharing, label: "weight sharing", points: 1,
+         patterns: ["shar\\w* (?:the )?(?:weights|parameters)", "fewer parameters"]}
+    full: 2                   # points that earn full credit (default: all concepts' points)
+    misconceptions:           # each found misconception costs a share of the part
+      - {id: exp_cost, label: "…", penalty: 0.5, patterns: ["exponential\\w* (?:are|is) (?:expensive|costly)"]}
+
+Patterns are case-insensitive regular expressions, matched on the text with LaTeX and
+markdown markup removed. A mention inside a negation ("does not share weights") does not
+count, and makes the score uncertain.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .lexer import plain_unicode
+from .scoring import TheoryParamsError
+
+_NEGATION = re.compile(
+    r"\b(?:not|no|never|cannot|can't|doesn't|don't|isn't|aren't|won't|nor|neither)\b[^.;!?]{0,30}$"
+)
+_MARKUP = re.compile(r"\\(?:text|mathrm|operatorname|textbf|mathbf|emph)\s*\{([^{}]*)\}")
+
+
+@dataclass(frozen=True)
+class Concept:
+    """A concept (or a misconception) and the phrasings that express it."""
+
+    id: str
+    label: str
+    points: float  # points earned, or share of the part lost for a misconception
+    patterns: tuple[re.Pattern, ...]
+
+
+@dataclass(frozen=True)
+class ConceptRubric:
+    """Concepts, the points for full credit, and misconceptions."""
+
+    concepts: tuple[Concept, ...]
+    full: float
+    misconceptions: tuple[Concept, ...] = ()
+
+    def describe(self) -> str:
+        """What the rubric looks for, as a report shows it."""
+        listed = ", ".join(f"{c.label} ({c.points:g})" for c in self.concepts)
+        return f"{self.full:g} points from: {listed}"
+
+
+@dataclass(frozen=True)
+class Hit:
+    """A concept found in the text, with the words that expressed it."""
+
+    concept: Concept
+    excerpt: str
+
+
+@dataclass
+class ProseScore:
+    """How a text fares against a concept rubric."""
+
+    fraction: float
+    found: list[Hit] = field(default_factory=list)
+    negated: list[Hit] = field(default_factory=list)
+    misconceptions: list[Hit] = field(default_factory=list)
+    missing: list[Concept] = field(default_factory=list)
+
+    @property
+    def certain(self) -> bool:
+        """Full marks with nothing doubtful; anything else is a suggestion for a TA."""
+        return self.fraction >= 1 and not self.negated and not self.misconceptions
+
+    def summary(self) -> str:
+        """The concepts found, quoted, for the evidence."""
+        parts = [f"{h.concept.label} (“{h.excerpt}”)" for h in self.found]
+        parts += [f"negated: {h.concept.label} (“{h.excerpt}”)" for h in self.negated]
+        parts += [f"misconception: {h.concept.label} (“{h.excerpt}”)" for h in self.misconceptions]
+        return "; ".join(parts) if parts else "none of the rubric's concepts"
+
+
+def _concept(raw: object, key: str, place: str) -> Concept:
+    if not isinstance(raw, dict) or not {"id", "patterns", key} <= set(raw):
+        raise TheoryParamsError(f"{place}: each entry needs id, patterns and {key}")
+    patterns = raw["patterns"]
+    if not isinstance(patterns, list) or not patterns:
+        raise TheoryParamsError(f"{place}: '{raw['id']}' needs a list of patterns")
+    try:
+        compiled = tuple(re.compile(str(p), re.I) for p in patterns)
+    except re.error as exc:
+        raise TheoryParamsError(f"{place}: '{raw['id']}' has a bad pattern ({exc})") from None
+    return Concept(str(raw["id"]), str(raw.get("label", raw["id"])), float(raw[key]), compiled)
+
+
+def load_concepts(params: dict, place: str) -> ConceptRubric:
+    """A concept rubric from a part's params (``concepts``, ``full``, ``misconceptions``)."""
+    raw = params.get("concepts")
+    if not isinstance(raw, list) or not raw:
+        raise TheoryParamsError(f"{place}: params need a non-empty 'concepts' list")
+    concepts = tuple(_concept(c, "points", place) for c in raw)
+    mistakes = tuple(_concept(m, "penalty", place) for m in params.get("misconceptions", []))
+    full = float(params.get("full", sum(c.points for c in concepts)))
+    if full <= 0:
+        raise TheoryParamsError(f"{place}: 'full' should be > 0")
+    return ConceptRubric(concepts, full, mistakes)
+
+
+def normalise(text: str) -> str:
+    """Lower-case text without LaTeX/markdown markup, unicode math spelled out."""
+    text = _MARKUP.sub(r" \1 ", text.replace("**", " "))
+    text = plain_unicode(text).replace("\\", " ").replace("$", " ")
+    text = re.sub(r"[{}]", "", text)
+    return re.sub(r"\s+", " ", text).lower().strip()
+
+
+def _excerpt(text: str, match: re.Match) -> str:
+    start, end = max(0, match.start() - 30), min(len(text), match.end() + 30)
+    return ("…" if start else "") + text[start:end].strip() + ("…" if end < len(text) else "")
+
+
+def _search(concept: Concept, text: str) -> tuple[Hit | None, Hit | None]:
+    """(an affirmed mention, a negated mention) of a concept."""
+    negated = None
+    for pattern in concept.patterns:
+        for match in pattern.finditer(text):
+            hit = Hit(concept, _excerpt(text, match))
+            if _NEGATION.search(text[max(0, match.start() - 40) : match.start()]):
+                negated = negated or hit
+            else:
+                return hit, None
+    return None, negated
+
+
+def score_prose(text: str, rubric: ConceptRubric) -> ProseScore:
+    """Points for the concepts the text expresses, less its misconceptions."""
+    text = normalise(text)
+    score = ProseScore(0.0)
+    for concept in rubric.concepts:
+        hit, negated = _search(concept, text)
+        if hit:
+            score.found.append(hit)
+        else:
+            score.missing.append(concept)
+            if negated:
+                score.negated.append(negated)
+    for mistake in rubric.misconceptions:
+        hit, _ = _search(mistake, text)
+        if hit:
+            score.misconceptions.append(hit)
+    return rescore(score, rubric)
+
+
+def rescore(score: ProseScore, rubric: ConceptRubric) -> ProseScore:
+    """Recompute the fraction after hits were added (e.g. from a parsed formula)."""
+    earned = min(1.0, sum(h.concept.points for h in score.found) / rubric.full)
+    penalty = sum(h.concept.points for h in score.misconceptions)
+    score.fraction = round(max(0.0, earned - penalty), 4)
+    return score

@@ -1,0 +1,107 @@
+"""Prose answers scored with the concept rubrics kept in the problem YAML."""
+
+from __future__ import annotations
+
+import pytest
+from theory_helpers import grade
+
+from grader.results import FLAG_REVIEW
+
+
+def test_two_cnn_benefits_get_full_marks() -> None:
+    answer = (
+        "a) CNNs share weights across the whole image, so they need far fewer parameters. "
+        "They also exploit the local spatial structure of images."
+    )
+    result = grade("hw3-2023", "p1a", answer)
+    assert (result.fraction, result.flags) == (1.0, [])
+
+
+def test_one_cnn_benefit_gets_a_suggested_half_and_a_review() -> None:
+    result = grade("hw3-2023", "p1a", "a) CNNs can be trained in parallel on GPUs.")
+    assert result.fraction == 0.5 and FLAG_REVIEW in result.flags
+    assert "Not found in your answer" in result.feedback
+
+
+def test_a_negated_concept_does_not_count_and_is_flagged() -> None:
+    result = grade(
+        "hw3-2023", "p1a", "a) Unlike RNNs, CNNs do not share parameters; they are local."
+    )
+    assert result.fraction == 0.5 and FLAG_REVIEW in result.flags
+    assert "negated: weight sharing" in result.evidence[0].found
+
+
+def test_two_rnn_benefits_get_full_marks() -> None:
+    answer = "b) RNNs handle variable-length inputs and keep a memory of long-range context."
+    assert grade("hw3-2023", "p1b", answer).fraction == 1.0
+
+
+def test_copying_explained_gets_full_marks() -> None:
+    answer = (
+        "c) Because β is very large, the softmax weights become one-hot: each query's dot "
+        "product with its own key dominates, so the output copies that token's value."
+    )
+    result = grade("hw2-2024", "p2c", answer)
+    assert (result.fraction, result.flags) == (1.0, [])
+
+
+LINEAR_RIGHT = {
+    "words": (
+        "Without the exponential we can use associativity: compute K^T V once, since it is "
+        "independent of i, and reuse it for every query. The cost is O(T d^2), linear in T."
+    ),
+    "latex": (
+        r"By associativity $(QK^\top)V = Q(K^\top V)$. The matrix $K^\top V$ is computed once "
+        r"and for all, and the normaliser $Q(K^\top \mathbf{1})$ likewise, so the cost is "
+        r"$O(Td^2)$."
+    ),
+    "formula": (
+        r"$$y_i = \frac{q_i^\top \sum_j k_j v_j^\top}{q_i^\top \sum_j k_j}$$ where the sums "
+        r"are precomputed, so the total is $\mathcal{O}(T d^2)$."
+    ),
+}
+
+
+@pytest.mark.parametrize("name", LINEAR_RIGHT)
+def test_linear_attention_arguments_get_full_marks(name: str) -> None:
+    result = grade("hw2-2024", "p3", LINEAR_RIGHT[name])
+    assert (result.fraction, result.flags) == (1.0, []), result.evidence
+
+
+def test_exponentials_being_expensive_is_a_misconception() -> None:
+    answer = (
+        "Linear attention is O(T) because exponentials are expensive, and by associativity "
+        "we compute K^T V once."
+    )
+    result = grade("hw2-2024", "p3", answer)
+    assert result.fraction == 0.5 and FLAG_REVIEW in result.flags
+    assert "exponentials being expensive" in result.feedback
+
+
+def test_a_quadratic_claim_does_not_show_the_cost() -> None:
+    answer = "By associativity we compute K^T V once and reuse it, which is still O(T^2 d)."
+    result = grade("hw2-2024", "p3", answer)
+    assert result.fraction == pytest.approx(2 / 3, abs=1e-4)
+    assert result.evidence[1].reason == "no claim linear in T"
+
+
+def test_two_ways_to_linear_time_with_pros_and_cons() -> None:
+    answer = (
+        "1) Kernel attention: replace the exponential by a feature map φ and reassociate; "
+        "pro: linear time, con: it only approximates softmax. "
+        "2) Linformer projects the keys and values to k rows (low rank); pro: faster and "
+        "less memory; con: a fixed sequence length."
+    )
+    result = grade("hw3-2022", "p3", answer)
+    assert (result.fraction, result.flags) == (1.0, [])
+
+
+def test_one_way_only_is_partial() -> None:
+    answer = "Use sliding-window attention so each token attends to its neighbours: faster."
+    result = grade("hw3-2022", "p3", answer)
+    assert result.fraction == 0.5 and FLAG_REVIEW in result.flags
+
+
+def test_an_empty_answer_is_missing() -> None:
+    result = grade("hw3-2022", "p3", "   ")
+    assert (result.fraction, result.status) == (0.0, "missing")
