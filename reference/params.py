@@ -37,3 +37,44 @@ def bert_gru_param_counts(
     head = gru_params(embedding_dim, hidden_dim, n_layers, bidirectional)
     head += hidden_dim * directions * output_dim + output_dim
     return bert_params + head, head
+
+
+def _pair(value: int | tuple[int, int]) -> tuple[int, int]:
+    return value if isinstance(value, tuple) else (value, value)
+
+
+def vit_param_count(
+    *,
+    image_size: int | tuple[int, int],
+    patch_size: int | tuple[int, int],
+    num_classes: int,
+    dim: int,
+    depth: int,
+    heads: int,
+    mlp_dim: int,
+    channels: int = 3,
+    dim_head: int = 64,
+    **_ignored: object,
+) -> int:
+    """Parameters of the homework's ``ViT(**config)`` (PreNorm, ReLU MLP, cls token).
+
+    Takes the constructor's keyword arguments with its defaults (``channels=3``,
+    ``dim_head=64``); the others (``pool``, ``dropout``, ``emb_dropout``) don't change the
+    count and are accepted so that a student's call can be passed as it stands.
+    """
+    image_height, image_width = _pair(image_size)
+    patch_height, patch_width = _pair(patch_size)
+    if image_height % patch_height or image_width % patch_width:
+        raise ValueError("Image dimensions must be divisible by the patch size.")
+    num_patches = (image_height // patch_height) * (image_width // patch_width)
+    patch_dim = channels * patch_height * patch_width
+    inner_dim = dim_head * heads
+    project_out = not (heads == 1 and dim_head == dim)
+
+    layer_norm = 2 * dim
+    embedding = patch_dim * dim + dim + (num_patches + 1) * dim + dim  # linear, pos, cls
+    attention = dim * inner_dim * 3 + (inner_dim * dim + dim if project_out else 0)
+    feed_forward = dim * mlp_dim + mlp_dim + mlp_dim * dim + dim
+    block = layer_norm + attention + layer_norm + feed_forward
+    head = layer_norm + dim * num_classes + num_classes
+    return embedding + depth * block + head

@@ -10,7 +10,9 @@ import importlib
 
 import click
 
-COMMANDS: list[str] = []
+COMMANDS: list[str] = [
+    "grader.commands.reference:reference",
+]
 
 
 def register(group: click.Group) -> None:

@@ -1,0 +1,1 @@
+"""Offline data for the reference runs: FashionMNIST, IMDB, BERT, batching, synthetic sets."""

@@ -1,0 +1,1 @@
+"""Training loops for the reference tasks, with a fast path for CUDA GPUs."""
