@@ -29,5 +29,11 @@ lint: $(STAMP)
 	$(BIN)/ruff check grader reference tests bench scripts
 	$(BIN)/ruff format --check grader reference tests bench scripts
 
+# Heavy runs live here, not in the test suite (see README "Benchmark" sections).
+bench: $(STAMP)
+	$(BIN)/python bench/class_scale.py --students 300 --jobs 2
+	$(BIN)/python bench/sandbox_bench.py
+	$(BIN)/python bench/bench_reference.py vit --device auto --n-train 512 --n-val 256
+
 clean:
 	rm -rf $(DEMO_OUT) .pytest_cache

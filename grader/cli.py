@@ -8,10 +8,13 @@ from pathlib import Path
 
 import click
 
-from grader.batch import BatchError, grade_batch
+from grader.batch import BatchConfig, BatchError, grade_batch
 from grader.checks.base import GradeOptions
+from grader.classinputs import ClassInputError
 from grader.commands import register
-from grader.results import StudentResult
+from grader.commands.options import class_input_options, class_inputs
+from grader.commands.outputs import output_options, output_settings
+from grader.progress import LOG_NAME, Progress
 from grader.rubric import RubricError, available_assignments, load_rubric
 
 
@@ -55,6 +58,25 @@ def cli(verbose: bool) -> None:
 @click.option(
     "--execute", is_flag=True, help="Re-execute submitted notebooks (slow; off by default)."
 )
+@click.option(
+    "--jobs", "-j", type=click.IntRange(min=1), default=1, help="Grade N students at a time."
+)
+@click.option(
+    "--executor",
+    metavar="dask://HOST:PORT",
+    help="Grade on a dask.distributed cluster (its scheduler's address) instead of locally.",
+)
+@click.option("--force", is_flag=True, help="Regrade everyone, even unchanged submissions.")
+@click.option(
+    "--no-reports", is_flag=True, help="Write grades.json and grades.csv only, no HTML reports."
+)
+@click.option(
+    "--gradebook",
+    type=click.Path(path_type=Path, dir_okay=False),
+    help="SQLite gradebook to use (default: OUT/gradebook.sqlite).",
+)
+@class_input_options
+@output_options
 def grade(
     paths: tuple[Path, ...],
     assignment: str,
@@ -63,32 +85,48 @@ def grade(
     no_run: bool,
     allow_unsandboxed: bool,
     execute: bool,
+    jobs: int,
+    executor: str | None,
+    force: bool,
+    no_reports: bool,
+    gradebook: Path | None,
+    roster: Path | None,
+    name_pattern: str | None,
+    no_pdf: bool,
+    overrides: Path | None,
+    gradescope: bool,
+    lms: str | None,
+    lms_items: str,
 ) -> None:
-    """Grade PATHS (files = one student each; folders = a class) against a rubric."""
+    """Grade PATHS (files = one student each; folders = a class; .zip = an LMS download)."""
     try:
         rubric = load_rubric(assignment)
-    except RubricError as exc:
+        inputs = class_inputs(roster, name_pattern)
+        outputs = output_settings(no_pdf, overrides, gradescope, lms, lms_items, templates)
+    except (RubricError, ClassInputError) as exc:
         _fail(str(exc))
-
-    def progress(result: StudentResult) -> None:
-        if result.status == "error":
-            click.echo(f"  {result.student}: ERROR — {result.error}", err=True)
-        else:
-            flags = f"  [{', '.join(result.flags)}]" if result.flags else ""
-            click.echo(f"  {result.student}: {result.total:g} / {result.max:g}{flags}", err=True)
-
     click.echo(f"Grading against {rubric.title} ({rubric.id}, version {rubric.version})", err=True)
     try:
         options = GradeOptions(
             run_code=not no_run, allow_unsandboxed=allow_unsandboxed, execute=execute
         )
-        batch = grade_batch(list(paths), rubric, out_dir, options, templates, progress)
+        config = BatchConfig(
+            jobs=jobs,
+            executor=executor,
+            force=force,
+            reports=not no_reports,
+            gradebook=gradebook,
+            inputs=inputs,
+            outputs=outputs,
+        )
+        batch = grade_batch(list(paths), rubric, out_dir, options, templates, Progress(), config)
     except BatchError as exc:
         _fail(str(exc))
     errors = sum(r.status == "error" for r in batch.results)
     click.echo(
-        f"{len(batch.results)} students graded ({errors} with errors). "
-        f"Class summary: {out_dir / 'index.html'}; gradebook: {out_dir / 'grades.csv'}"
+        f"{len(batch.results)} students ({batch.graded} graded now, {batch.reused} unchanged; "
+        f"{errors} with errors). Class summary: {out_dir / 'index.html'}; "
+        f"gradebook: {out_dir / 'grades.csv'}; log: {out_dir / LOG_NAME}"
     )
 
 

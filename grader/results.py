@@ -85,6 +85,7 @@ class StudentResult:
     total: float
     max: float
     problems: dict[str, ProblemResult] = field(default_factory=dict)
+    late: dict | None = None  # set when submitted after the deadline: see grader.late
 
     @property
     def flags(self) -> list[str]:

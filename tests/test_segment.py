@@ -94,7 +94,9 @@ def test_section_ends_at_the_end_of_its_file() -> None:
 def test_notebook_in_a_file_sorted_before_the_theory_is_found() -> None:
     rubric = load_rubric("hw2-2024")
     doc = Document("s", ["bert.ipynb", "theory.md", "vit.ipynb"])
-    doc.add(parse_text("# Analyzing movie reviews using transformers\n\nBERT work", "bert.ipynb", "md"))
+    doc.add(
+        parse_text("# Analyzing movie reviews using transformers\n\nBERT work", "bert.ipynb", "md")
+    )
     doc.add(parse_text("## 1\n\none\n\n## 2\n\ntwo\n\n## 3\n\nthree", "theory.md", "md"))
     doc.add(parse_text("# Transformers in Computer Vision\n\nViT work", "vit.ipynb", "md"))
     sections = segment(doc, rubric)

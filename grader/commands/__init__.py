@@ -11,6 +11,11 @@ import importlib
 import click
 
 COMMANDS: list[str] = [
+    "grader.commands.similarity:similarity",
+    "grader.commands.check:check_command",
+    "grader.commands.override:override",
+    "grader.commands.gradescope:gradescope",
+    "grader.commands.solutions:solutions",
     "grader.commands.reference:reference",
 ]
 

@@ -1,5 +1,8 @@
-"""Reports people read: a per-student report and the class summary, from Jinja templates."""
+"""Reports people read: per-student reports, the class summary and solution documents.
 
-from .html import render_index, render_student, student_dir
+HTML from Jinja templates (autoescaped), math and plots as inline SVG, PDF with WeasyPrint.
+"""
 
-__all__ = ["render_index", "render_student", "student_dir"]
+from .writer import ReportWriter, student_dir
+
+__all__ = ["ReportWriter", "student_dir"]

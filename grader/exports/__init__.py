@@ -1,0 +1,1 @@
+"""Grades in other systems' formats: Gradescope results and autograder, LMS gradebook CSV."""

@@ -1,0 +1,121 @@
+"""TA overrides: ``overrides.yaml`` holds decisions that replace a part's automatic score.
+
+File format (a list; one entry per student and part, the last one wins)::
+
+    - student: 003_8583640d83e9e41a
+      part: p1
+      score: 3
+      comment: Closed form correct; the PDF export lost the summation sign.
+
+A regrade applies them: the part's score becomes the TA's, the automatic score and status
+are kept beside it in ``override`` (reports show both), and the part's ``needs_review``
+flag is cleared, since a TA has now looked. ``integrity`` flags stay.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import asdict, dataclass
+from pathlib import Path
+
+import yaml
+
+from grader.output import write_atomic
+from grader.results import FLAG_REVIEW, StudentResult
+
+log = logging.getLogger(__name__)
+
+OVERRIDES_NAME = "overrides.yaml"
+
+
+class OverrideError(Exception):
+    """The overrides file is malformed; the message names the file and the entry."""
+
+
+@dataclass(frozen=True)
+class Override:
+    """A TA's decision on one part of one student's submission."""
+
+    student: str
+    part: str
+    score: float
+    comment: str = ""
+
+
+def _entry(raw: object, index: int, path: Path) -> Override:
+    where = f"{path}: entry {index + 1}"
+    if not isinstance(raw, dict):
+        raise OverrideError(f"{where}: expected a mapping with student, part, score, comment")
+    missing = [k for k in ("student", "part", "score") if k not in raw]
+    if missing:
+        raise OverrideError(f"{where}: missing {', '.join(missing)}")
+    score = raw["score"]
+    if isinstance(score, bool) or not isinstance(score, int | float) or score < 0:
+        raise OverrideError(f"{where}: score should be a number ≥ 0, got {score!r}")
+    return Override(
+        str(raw["student"]), str(raw["part"]), float(score), str(raw.get("comment") or "")
+    )
+
+
+def load_overrides(path: Path) -> list[Override]:
+    """Read an overrides file; a missing file means no overrides."""
+    if not path.is_file():
+        return []
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except yaml.YAMLError as exc:
+        raise OverrideError(f"{path}: not valid YAML ({exc})") from None
+    if data is None:
+        return []
+    if not isinstance(data, list):
+        raise OverrideError(f"{path}: expected a list of entries (student, part, score, comment)")
+    return [_entry(raw, i, path) for i, raw in enumerate(data)]
+
+
+def save_override(path: Path, override: Override) -> None:
+    """Add a decision to the file, replacing an earlier one for the same student and part."""
+    kept = [
+        o for o in load_overrides(path) if (o.student, o.part) != (override.student, override.part)
+    ]
+    entries = [asdict(o) for o in [*kept, override]]
+    write_atomic(path, yaml.safe_dump(entries, sort_keys=False, allow_unicode=True))
+
+
+def apply_overrides(results: list[StudentResult], overrides: list[Override]) -> list[str]:
+    """Apply decisions to graded results in place; return a warning for each that did not fit."""
+    by_student = {r.student: r for r in results}
+    warnings = []
+    for o in overrides:
+        result = by_student.get(o.student)
+        if result is None or result.status != "graded":
+            state = "is not in this batch" if result is None else "could not be graded"
+            warnings.append(f"override for {o.student} {o.part}: the student {state}; skipped")
+            continue
+        problem = next((p for p in result.problems.values() if o.part in p.parts), None)
+        if problem is None:
+            warnings.append(f"override for {o.student}: no part {o.part} in the rubric; skipped")
+            continue
+        part = problem.parts[o.part]
+        if o.score > part.max:
+            warnings.append(
+                f"override for {o.student} {o.part}: score {o.score:g} exceeds the part's "
+                f"{part.max:g} points; skipped"
+            )
+            continue
+        automatic = part.override or {
+            "automatic_score": part.score,
+            "automatic_status": part.status,
+        }
+        part.override = {
+            "score": o.score,
+            "comment": o.comment,
+            "automatic_score": automatic["automatic_score"],
+            "automatic_status": automatic["automatic_status"],
+        }
+        part.score = o.score
+        part.flags = [f for f in part.flags if f != FLAG_REVIEW]
+        problem.score = round(sum(p.score for p in problem.parts.values()), 4)
+        result.total = round(sum(p.score for p in result.problems.values()), 4)
+    for warning in warnings:
+        log.warning(warning)
+    return warnings

@@ -1,0 +1,117 @@
+"""Where grading runs: in this process, a local process pool, or a dask.distributed cluster.
+
+Every executor is a :class:`concurrent.futures.Executor`; :func:`bounded` keeps only a
+few tasks in flight, so a class of any size is streamed through in constant memory.
+A dask cluster is named ``dask://HOST:PORT`` (its scheduler's address); see the README
+for how a TA starts one.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import FIRST_COMPLETED, Executor, Future, ProcessPoolExecutor, wait
+from contextlib import contextmanager
+from typing import TypeVar
+
+DASK_SCHEME = "dask://"
+DASK_CONNECT_TIMEOUT_S = 20
+TASKS_PER_WORKER = 2  # in flight per worker: one running, one ready to start
+
+T = TypeVar("T")
+_END = object()
+
+
+class ExecutorError(Exception):
+    """The requested executor cannot be used; the message says what to fix."""
+
+
+class InlineExecutor(Executor):
+    """Runs each task at once in this process (``--jobs 1``): no pickling, plain tracebacks."""
+
+    def submit(self, fn: Callable, /, *args: object, **kwargs: object) -> Future:
+        """Run ``fn`` now; its result or exception is in the returned future."""
+        future: Future = Future()
+        try:
+            future.set_result(fn(*args, **kwargs))
+        except Exception as exc:
+            future.set_exception(exc)
+        return future
+
+
+@contextmanager
+def _dask(address: str) -> Iterator[tuple[Executor, int]]:
+    try:
+        from distributed import Client
+    except ImportError:
+        raise ExecutorError(
+            "--executor dask://… needs dask.distributed: pip install 'dask[distributed]'"
+        ) from None
+    target = "tcp://" + address.removeprefix(DASK_SCHEME)
+    try:
+        client = Client(target, timeout=DASK_CONNECT_TIMEOUT_S)
+    except (OSError, TimeoutError) as exc:
+        raise ExecutorError(
+            f"cannot reach the dask scheduler at {target} ({exc}); start it with "
+            "`dask scheduler` and workers with `dask worker HOST:PORT`"
+        ) from None
+    try:
+        threads = sum(client.nthreads().values()) or 1
+        yield client.get_executor(pure=False), TASKS_PER_WORKER * threads
+    finally:
+        client.close()
+
+
+@contextmanager
+def open_executor(
+    jobs: int = 1,
+    address: str | None = None,
+    initializer: Callable[..., None] | None = None,
+    initargs: tuple = (),
+) -> Iterator[tuple[Executor, int]]:
+    """An executor and how many tasks to keep in flight on it.
+
+    ``address`` (``dask://HOST:PORT``) picks a dask cluster; otherwise ``jobs`` > 1 starts
+    a local process pool (whose workers run ``initializer(*initargs)`` first), and 1 runs
+    tasks in this process.
+    """
+    if jobs < 1:
+        raise ExecutorError(f"--jobs should be 1 or more, got {jobs}")
+    if address is not None:
+        if not address.startswith(DASK_SCHEME) or ":" not in address.removeprefix(DASK_SCHEME):
+            raise ExecutorError(f"--executor should look like dask://HOST:PORT, got {address!r}")
+        with _dask(address) as found:
+            yield found
+        return
+    if jobs == 1:
+        yield InlineExecutor(), 1
+        return
+    context = multiprocessing.get_context("forkserver")
+    with ProcessPoolExecutor(jobs, context, initializer, initargs) as pool:
+        yield pool, TASKS_PER_WORKER * jobs
+
+
+def bounded(
+    executor: Executor, window: int, fn: Callable[..., object], items: Iterable[T], *common: object
+) -> Iterator[tuple[T, Future]]:
+    """Run ``fn(item, *common)`` for each item, at most ``window`` at a time.
+
+    Yields ``(item, future)`` as each finishes (in completion order). Items are drawn
+    from ``items`` only when there is room, so a generator is never read ahead.
+    """
+    source = iter(items)
+    pending: dict[Future, T] = {}
+
+    def fill() -> None:
+        while len(pending) < window:
+            item = next(source, _END)
+            if item is _END:
+                return
+            pending[executor.submit(fn, item, *common)] = item
+
+    fill()
+    while pending:
+        done, _ = wait(pending, return_when=FIRST_COMPLETED)
+        for future in done:
+            yield pending.pop(future), future
+        fill()

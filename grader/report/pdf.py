@@ -1,0 +1,76 @@
+"""HTML to PDF with WeasyPrint, offline: remote URLs are refused, fonts and CSS parsed once.
+
+The print stylesheet (``templates/print.css``: page size, margins, running header, page
+numbers) and the font configuration are built once per templates folder and reused for
+every document of a batch.
+"""
+
+from __future__ import annotations
+
+import io
+import logging
+from functools import lru_cache
+from pathlib import Path
+
+from weasyprint import CSS, HTML
+from weasyprint.text.fonts import FontConfiguration
+from weasyprint.urls import URLFetcher, URLFetcherResponse, URLFetchingError
+
+from grader.output import write_atomic
+
+from .env import template_file
+
+log = logging.getLogger(__name__)
+
+LOCAL_SCHEMES = ("file", "data")
+PRINT_CSS = "print.css"
+
+
+class _IgnoredDeclarations(logging.Filter):
+    """Drops WeasyPrint's notes on CSS it ignores: matplotlib's SVG styles (``fill``, ``stroke``)
+    are read by its SVG renderer, but its CSS parser reports each one as unknown first."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return not str(record.msg).startswith("Ignored `")
+
+
+logging.getLogger("weasyprint").addFilter(_IgnoredDeclarations())
+
+
+class LocalOnlyFetcher(URLFetcher):
+    """A WeasyPrint URL fetcher that serves ``file:`` and ``data:`` URLs and refuses the rest."""
+
+    def fetch(self, url: str, headers: dict | None = None) -> URLFetcherResponse:
+        """Fetch a local URL; raise :class:`URLFetchingError` for anything remote."""
+        scheme = url.split(":", 1)[0].lower()
+        if scheme not in LOCAL_SCHEMES:
+            log.warning("refused to fetch %s while rendering a PDF (no network)", url)
+            raise URLFetchingError(f"remote URL refused: {url}")
+        return super().fetch(url, headers)
+
+
+@lru_cache(maxsize=8)
+def _resources(templates_dir: Path | None) -> tuple[FontConfiguration, CSS, LocalOnlyFetcher]:
+    fonts = FontConfiguration()
+    fetcher = LocalOnlyFetcher()
+    css = CSS(
+        filename=str(template_file(PRINT_CSS, templates_dir)),
+        font_config=fonts,
+        url_fetcher=fetcher,
+    )
+    return fonts, css, fetcher
+
+
+def html_to_pdf(html: str, base_dir: Path, templates_dir: Path | None = None) -> bytes:
+    """Render an HTML document (relative links resolved from ``base_dir``) to PDF bytes."""
+    fonts, css, fetcher = _resources(templates_dir)
+    document = HTML(string=html, base_url=str(base_dir.resolve()) + "/", url_fetcher=fetcher)
+    buffer = io.BytesIO()
+    document.write_pdf(buffer, stylesheets=[css], font_config=fonts)
+    return buffer.getvalue()
+
+
+def write_pdf(html: str, path: Path, templates_dir: Path | None = None) -> Path:
+    """Render ``html`` to the PDF file ``path`` (atomically); return the path."""
+    write_atomic(path, html_to_pdf(html, path.parent, templates_dir))
+    return path

@@ -1,0 +1,123 @@
+"""Write a batch's reports: ``<student>/report.html`` (+ ``.pdf``) and ``index.html`` (+ PDF).
+
+One :class:`ReportWriter` serves a whole batch, so the Jinja environment, the reference
+curves, rendered formulas and WeasyPrint's fonts and print CSS are prepared once.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from markupsafe import Markup
+
+from grader.output import write_atomic
+from grader.results import PartResult, StudentResult
+from grader.rubric import Rubric
+
+from .curves import reference_curves
+from .env import environment
+from .plots import Curve, score_histogram, training_plot
+from .summary import class_statistics
+
+REPORT_HTML, REPORT_PDF = "report.html", "report.pdf"
+INDEX_HTML, INDEX_PDF = "index.html", "summary.pdf"
+
+
+def student_dir(out_dir: Path, student: str) -> Path:
+    """The folder of one student's report (the id made safe as a folder name)."""
+    safe = re.sub(r"[^\w.@+-]", "_", student).lstrip(".") or "student"
+    return out_dir / safe
+
+
+def _logged_epochs(part: PartResult) -> list[dict]:
+    """The per-epoch records a check parsed from the part's training log (``data["epochs"]``)."""
+    for evidence in part.evidence:
+        epochs = (evidence.get("data") or {}).get("epochs")
+        if epochs:
+            return epochs
+    return []
+
+
+def _link(student: str, name: str) -> str:
+    return student_dir(Path("."), student).as_posix() + "/" + name
+
+
+class ReportWriter:
+    """Renders the reports of one rubric into ``out_dir``, optionally as PDF too."""
+
+    def __init__(
+        self, rubric: Rubric, out_dir: Path, templates_dir: Path | None = None, pdf: bool = True
+    ) -> None:
+        self.rubric = rubric
+        self.out_dir = out_dir
+        self.templates_dir = templates_dir
+        self.pdf = pdf
+        self.env = environment(templates_dir)
+        self._uses = {p.id: p.use for p in rubric.problems}
+        self._curves: dict[str, list[Curve]] = {}
+
+    def _references(self, problem_id: str) -> list[Curve]:
+        use = self._uses.get(problem_id, "")
+        if use not in self._curves:
+            self._curves[use] = reference_curves(use, self.templates_dir)
+        return self._curves[use]
+
+    def plots(self, result: StudentResult) -> dict[str, dict]:
+        """Per part with a parsed training log: its plot and the references' sources."""
+        plots = {}
+        for problem_id, problem in result.problems.items():
+            for part_id, part in problem.parts.items():
+                epochs = _logged_epochs(part)
+                if not epochs:
+                    continue
+                references = self._references(problem_id)
+                plots[part_id] = {
+                    "svg": training_plot(Curve("you", "", tuple(epochs)), references),
+                    "sources": [(ref.label, ref.source) for ref in references],
+                }
+        return plots
+
+    def _write(self, html: str, folder: Path, html_name: str, pdf_name: str) -> list[Path]:
+        path = folder / html_name
+        write_atomic(path, html)
+        if not self.pdf:
+            return [path]
+        from .pdf import write_pdf  # WeasyPrint takes a while to import; only load it when used
+
+        return [path, write_pdf(html, folder / pdf_name, self.templates_dir)]
+
+    def student_html(self, result: StudentResult) -> str:
+        """A student's report as an HTML document."""
+        return self.env.get_template("report.html.j2").render(
+            student=result, rubric=self.rubric, plots=self.plots(result), pdf=self.pdf
+        )
+
+    def student(self, result: StudentResult) -> list[Path]:
+        """Write one student's report; return the files written."""
+        folder = student_dir(self.out_dir, result.student)
+        return self._write(self.student_html(result), folder, REPORT_HTML, REPORT_PDF)
+
+    def index_html(self, results: list[StudentResult]) -> str:
+        """The class summary as an HTML document."""
+        stats = class_statistics(results, self.rubric)
+        links = {r.student: _link(r.student, REPORT_HTML) for r in results}
+        pdf_links = {r.student: _link(r.student, REPORT_PDF) for r in results} if self.pdf else {}
+        histogram = (
+            score_histogram(stats["totals"], self.rubric.max_points)
+            if stats["totals"]
+            else Markup("")
+        )
+        return self.env.get_template("index.html.j2").render(
+            results=results,
+            rubric=self.rubric,
+            stats=stats,
+            links=links,
+            pdf_links=pdf_links,
+            histogram=histogram,
+            summary_pdf=INDEX_PDF if self.pdf else None,
+        )
+
+    def index(self, results: list[StudentResult]) -> list[Path]:
+        """Write the class summary; return the files written."""
+        return self._write(self.index_html(results), self.out_dir, INDEX_HTML, INDEX_PDF)

@@ -1,0 +1,272 @@
+"""Pairs of submissions whose code or prose is suspiciously similar, for a TA to judge.
+
+Template text every student shares is removed first: lines of the provided template files
+(the handout notebook, the assignment PDF) and lines found in at least ``common`` of the
+submissions. What remains is cut into overlapping runs of ``k`` tokens; two submissions
+are compared by the runs they share, as a share of the smaller one (so copying half of
+someone else's answer shows even if the rest differs). Flagged pairs get their matching
+passages side by side. Nothing here changes a grade.
+"""
+
+from __future__ import annotations
+
+import difflib
+import hashlib
+import itertools
+import json
+import re
+import tempfile
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+
+from grader.classinputs import Submission
+from grader.document import Document
+from grader.ingest import IngestError, read_submission
+from grader.output import write_atomic
+from grader.report.env import environment
+
+HTML_NAME, JSON_NAME = "similarity.html", "similarity.json"
+
+KINDS = ("code", "prose")  # outputs are left out: correct code prints the same numbers
+SHINGLE = {"code": 12, "prose": 10}  # tokens per compared run
+SAMPLE = 4  # keep one run hash in SAMPLE (0 mod p sampling), enough to estimate overlap
+MIN_SHARED = 3  # sampled runs two texts must share before their score means anything
+MIN_MATCHED = {"code": 30, "prose": 25}  # tokens in matching passages for a pair to be listed
+MIN_COMMON_COUNT = 3  # a line is class-wide template only if at least this many have it
+TOKEN = {"code": re.compile(r"\w+|[^\w\s]"), "prose": re.compile(r"\w+")}
+
+
+@dataclass(frozen=True)
+class Settings:
+    """How strict the comparison is (the command's options)."""
+
+    threshold: float = 0.5  # share of the smaller text's runs found in the other
+    common: float = 0.1  # share of submissions from which on a line counts as template
+
+
+@dataclass
+class Text:
+    """One student's lines of one kind, after template removal, and their tokens."""
+
+    lines: list[str] = field(default_factory=list)
+    where: list[str] = field(default_factory=list)
+    tokens: list[str] = field(default_factory=list)
+    token_line: list[int] = field(default_factory=list)
+    runs: set[int] = field(default_factory=set)
+
+    def add(self, line: str, where: str, pattern: re.Pattern) -> None:
+        """Append one kept line and its tokens."""
+        for token in pattern.findall(line.lower()):
+            self.tokens.append(token)
+            self.token_line.append(len(self.lines))
+        self.lines.append(line)
+        self.where.append(where)
+
+
+@dataclass
+class Passage:
+    """A stretch of text found in both submissions of a pair."""
+
+    kind: str
+    tokens: int
+    a_where: str
+    a_text: str
+    b_where: str
+    b_text: str
+
+
+@dataclass
+class Pair:
+    """Two submissions and how much of their code and prose they share."""
+
+    a: str
+    b: str
+    scores: dict[str, float]
+    passages: list[Passage]
+
+    @property
+    def score(self) -> float:
+        """The higher of the code and prose scores."""
+        return max(self.scores.values())
+
+
+@dataclass
+class SimilarityReport:
+    """The flagged pairs, and what the comparison left out."""
+
+    pairs: list[Pair]
+    students: int
+    unreadable: dict[str, str]
+    template_lines: int
+    settings: Settings
+
+
+def normalize(line: str) -> str:
+    """A line as compared for template removal: lower case, spaces collapsed."""
+    return " ".join(line.lower().split())
+
+
+def _lines(document: Document) -> Iterable[tuple[str, str, str]]:
+    """(kind, line, where) for every non-blank code and prose line."""
+    for block in document.blocks:
+        if block.kind in KINDS:
+            where = block.where()
+            for line in block.text.splitlines():
+                if line.strip():
+                    yield block.kind, line.rstrip(), where
+
+
+def template_lines(paths: list[Path]) -> set[str]:
+    """The normalized lines of the provided template files (any readable format)."""
+    found: set[str] = set()
+    for path in paths:
+        found.update(normalize(line) for _, line, _ in _lines(read_submission(path)))
+    return found
+
+
+def _read(submission: Submission) -> Document:
+    with tempfile.TemporaryDirectory(prefix="grader-sim-") as tmp:
+        return read_submission(submission.read().write(Path(tmp)))
+
+
+def _run_hashes(tokens: list[str], k: int) -> set[int]:
+    """Stable hashes of every run of ``k`` tokens, one in SAMPLE kept (the same on any run)."""
+    hashes = (
+        int.from_bytes(
+            hashlib.blake2b("\x1f".join(tokens[i : i + k]).encode(), digest_size=8).digest()
+        )
+        for i in range(len(tokens) - k + 1)
+    )
+    return {h for h in hashes if h % SAMPLE == 0}
+
+
+def _passages(kind: str, a: Text, b: Text) -> list[Passage]:
+    """Matching stretches of at least one run's length, as whole lines side by side."""
+    k = SHINGLE[kind]
+    matcher = difflib.SequenceMatcher(None, a.tokens, b.tokens, autojunk=False)
+    found = []
+    for block in matcher.get_matching_blocks():
+        if block.size < k:
+            continue
+        a_lines = range(a.token_line[block.a], a.token_line[block.a + block.size - 1] + 1)
+        b_lines = range(b.token_line[block.b], b.token_line[block.b + block.size - 1] + 1)
+        found.append(
+            Passage(
+                kind,
+                block.size,
+                a.where[a_lines.start],
+                "\n".join(a.lines[i] for i in a_lines),
+                b.where[b_lines.start],
+                "\n".join(b.lines[i] for i in b_lines),
+            )
+        )
+    return found
+
+
+def _pair_counts(texts: dict[str, Text], limit: int) -> Counter:
+    """How many sampled runs each pair of students shares (runs most students have skipped)."""
+    index: dict[int, list[str]] = {}
+    for student, text in texts.items():
+        for run in text.runs:
+            index.setdefault(run, []).append(student)
+    shared: Counter = Counter()
+    for students in index.values():
+        if 1 < len(students) <= limit:
+            shared.update(itertools.combinations(sorted(students), 2))
+    return shared
+
+
+def _read_all(submissions: Iterable[Submission]) -> tuple[dict[str, list], dict[str, str]]:
+    """Each readable submission's (kind, line, where) lines; the reasons of the others."""
+    lines: dict[str, list[tuple[str, str, str]]] = {}
+    unreadable: dict[str, str] = {}
+    for submission in submissions:
+        if submission.missing:
+            continue
+        try:
+            lines[submission.student] = list(_lines(_read(submission)))
+        except (IngestError, OSError) as exc:
+            unreadable[submission.student] = str(exc)
+    return lines, unreadable
+
+
+def _texts(raw: dict[str, list], template: set[str]) -> dict[str, dict[str, Text]]:
+    """Per student and kind: the lines left once template lines are removed, tokenized."""
+    texts: dict[str, dict[str, Text]] = {}
+    for student, lines in raw.items():
+        texts[student] = {kind: Text() for kind in KINDS}
+        for kind, line, where in lines:
+            if normalize(line) not in template:
+                texts[student][kind].add(line, where, TOKEN[kind])
+        for kind, text in texts[student].items():
+            text.runs = _run_hashes(text.tokens, SHINGLE[kind])
+    return texts
+
+
+def _candidates(
+    texts: dict[str, dict[str, Text]], limit: float, threshold: float
+) -> dict[tuple[str, str], dict[str, float]]:
+    """Pairs whose sampled runs overlap above ``threshold``, with their score per kind."""
+    pairs: dict[tuple[str, str], dict[str, float]] = {}
+    for kind in KINDS:
+        by_student = {s: t[kind] for s, t in texts.items()}
+        for (a, b), count in _pair_counts(by_student, limit).items():
+            share = count / min(len(by_student[a].runs), len(by_student[b].runs))
+            if count >= MIN_SHARED and share >= threshold:
+                pairs.setdefault((a, b), {})[kind] = round(share, 3)
+    return pairs
+
+
+def _confirmed(candidates: dict, texts: dict[str, dict[str, Text]]) -> list[Pair]:
+    """The candidate pairs whose matching passages are long enough, with those passages."""
+    found = []
+    for (a, b), scores in candidates.items():
+        passages = {kind: _passages(kind, texts[a][kind], texts[b][kind]) for kind in scores}
+        kept = {
+            kind: listed
+            for kind, listed in passages.items()
+            if sum(p.tokens for p in listed) >= MIN_MATCHED[kind]
+        }
+        if kept:
+            shown = [p for listed in kept.values() for p in listed]
+            found.append(Pair(a, b, {kind: scores[kind] for kind in kept}, shown))
+    return sorted(found, key=lambda p: (-p.score, p.a, p.b))
+
+
+def compare(
+    submissions: Iterable[Submission],
+    template_files: list[Path] | None = None,
+    settings: Settings | None = None,
+) -> SimilarityReport:
+    """Find the pairs of ``submissions`` that share more than ``settings.threshold``."""
+    settings = settings or Settings()
+    template = template_lines(template_files or [])
+    raw, unreadable = _read_all(submissions)
+    frequency = Counter(
+        line for lines in raw.values() for line in {normalize(t) for _, t, _ in lines}
+    )
+    limit = max(MIN_COMMON_COUNT, settings.common * len(raw))
+    template |= {line for line, count in frequency.items() if count >= limit}
+    texts = _texts(raw, template)
+    pairs = _confirmed(_candidates(texts, limit, settings.threshold), texts)
+    return SimilarityReport(pairs, len(raw), unreadable, len(template), settings)
+
+
+def write_report(
+    report: SimilarityReport, out_dir: Path, templates_dir: Path | None = None
+) -> list[Path]:
+    """Write ``similarity.html`` (side by side, autoescaped) and ``similarity.json``."""
+    html = environment(templates_dir).get_template("similarity.html.j2").render(report=report)
+    data = {
+        "students": report.students,
+        "template_lines": report.template_lines,
+        "settings": asdict(report.settings),
+        "unreadable": report.unreadable,
+        "pairs": [{**asdict(p), "score": p.score} for p in report.pairs],
+    }
+    html_path, json_path = out_dir / HTML_NAME, out_dir / JSON_NAME
+    write_atomic(html_path, html)
+    write_atomic(json_path, json.dumps(data, indent=2) + "\n")
+    return [html_path, json_path]

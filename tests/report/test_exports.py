@@ -1,0 +1,115 @@
+"""Gradescope results and autograder zip, and the LMS gradebook CSVs."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import stat
+import zipfile
+from pathlib import Path
+
+import pytest
+from builders import code, markdown, stream, write_notebook
+from click.testing import Result
+from reportkit import grade_all, hw2, run_cli, write_class
+
+from grader.exports.gradescope import VISIBILITIES, results_json
+from grader.exports.lms import lms_csv
+from grader.report.env import TemplateDataError
+
+
+@pytest.fixture(scope="module")
+def results(tmp_path_factory: pytest.TempPathFactory) -> list:
+    folder = write_class(tmp_path_factory.mktemp("class"))
+    return grade_all(sorted(folder.iterdir()), hw2())
+
+
+def cli(*args: str | Path) -> Result:
+    return run_cli(*args)
+
+
+def test_gradescope_results_follow_the_autograder_spec(results) -> None:
+    for result in results:
+        data = results_json(result)
+        assert data["visibility"] == "after_published" and isinstance(data["output"], str)
+        if result.status == "error":
+            assert data["tests"] == [] and data["score"] == 0 and result.error in data["output"]
+            continue
+        parts = [p for problem in result.problems.values() for p in problem.parts.values()]
+        assert len(data["tests"]) == len(parts)
+        for test in data["tests"]:
+            assert {"name", "score", "max_score", "output", "visibility"} <= set(test)
+            assert test["visibility"] in VISIBILITIES and 0 <= test["score"] <= test["max_score"]
+            assert test["output"].startswith("Verdict: ")
+        assert sum(t["score"] for t in data["tests"]) == pytest.approx(result.total)
+        assert data["score"] == result.total
+    with pytest.raises(ValueError, match="visibility"):
+        results_json(results[0], "public")
+
+
+def test_lms_csvs_have_an_id_column_and_a_points_column_per_item(results) -> None:
+    graded = {r.student: r for r in results}
+    rows = list(csv.DictReader(io.StringIO(lms_csv(results, hw2(), "brightspace"))))
+    assert list(rows[0]) == ["Username", "Assignment 2 Points Grade", "End-of-Line Indicator"]
+    for row in rows:
+        result = graded[row["Username"]]
+        expected = "" if result.status == "error" else f"{result.total:g}"
+        assert row["Assignment 2 Points Grade"] == expected and row["End-of-Line Indicator"] == "#"
+    lines = list(csv.reader(io.StringIO(lms_csv(results, hw2(), "canvas", items="problems"))))
+    items = [f"Assignment 2 {p.id}" for p in hw2().problems]
+    assert lines[0] == ["Student", "ID", "SIS User ID", "SIS Login ID", "Section", *items]
+    assert lines[1][0].strip() == "Points Possible"
+    assert lines[1][5:] == [f"{p.points:g}" for p in hw2().problems]
+    tess = next(line for line in lines[2:] if line[3] == "tess")
+    assert tess[5:] == [f"{graded['tess'].problems[p.id].score:g}" for p in hw2().problems]
+    with pytest.raises(TemplateDataError, match="no style 'moodle'"):
+        lms_csv(results, hw2(), "moodle")
+
+
+def test_grade_refuses_an_unknown_lms_style(tmp_path: Path) -> None:
+    proc = cli("grade", str(tmp_path), "-a", "hw2-2024", "-o", str(tmp_path / "o"), "--lms", "x")
+    assert proc.exit_code == 2 and "unknown style 'x'" in proc.stderr  # click's usage error
+
+
+def test_gradescope_build_zip_holds_scripts_and_the_project(tmp_path: Path) -> None:
+    target = tmp_path / "autograder.zip"
+    proc = cli("gradescope", "build", "--assignment", "hw2-2024", "--out", str(target))
+    assert proc.exit_code == 0, proc.stderr
+    with zipfile.ZipFile(target) as archive:
+        names = archive.namelist()
+        for script in ("setup.sh", "run_autograder"):
+            mode = archive.getinfo(script).external_attr >> 16
+            assert mode & stat.S_IXUSR, f"{script} is not executable"
+        assert archive.read("ASSIGNMENT").decode().strip() == "hw2-2024"
+        run = archive.read("run_autograder").decode()
+        assert "/autograder/submission" in run and "/autograder/results/results.json" in run
+        assert "pip install -e /autograder/source/grader-src" in archive.read("setup.sh").decode()
+    for needed in (
+        "pyproject.toml",
+        "grader/cli.py",
+        "rubrics/hw2-2024.yaml",
+        "templates/report.html.j2",
+    ):
+        assert f"grader-src/{needed}" in names
+    assert not [n for n in names if "__pycache__" in n or n.endswith(".pyc")]
+
+
+def test_gradescope_run_grades_a_submission_folder(tmp_path: Path) -> None:
+    submission = tmp_path / "submission"
+    submission.mkdir()
+    write_notebook(
+        submission / "hw.ipynb",
+        markdown("## 5. Sentiment analysis using Transformer models"),
+        code("# Q1a\nprint(len(tokenizer))", stream("30522\n")),
+    )
+    results = tmp_path / "results" / "results.json"
+    proc = cli(
+        "gradescope", "run", "-a", "hw2-2024", "--submission", str(submission),
+        "--results", str(results), "--visibility", "visible",
+    )  # fmt: skip
+    assert proc.exit_code == 0, proc.stderr
+    data = json.loads(results.read_text())
+    assert isinstance(data["execution_time"], int)
+    q1a = next(t for t in data["tests"] if t["number"] == "p5.q1a")
+    assert q1a["score"] == q1a["max_score"] and q1a["visibility"] == "visible"
