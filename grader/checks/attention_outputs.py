@@ -24,12 +24,13 @@ from grader.theory.answers import UNREADABLE, Claim, answer_claims
 from grader.theory.context import answer_blocks, answer_text, budget, place
 from grader.theory.equivalence import compare
 from grader.theory.errors import ReadError
-from grader.theory.itemwise import UNDECIDED, conclusion, grade_item, itemwise_outcome
+from grader.theory.itemwise import UNDECIDED, Reading, conclusion, grade_item, itemwise_outcome
 from grader.theory.limits import Budget, TimeLimit
 from grader.theory.nodes import Name, Node, Num, Sub
 from grader.theory.prose import load_concepts, score_prose
 from grader.theory.realize import sequence_term, show, symbol
 from grader.theory.scoring import Outcome, load_outcomes, load_setup, outcome
+from grader.theory.typeset import expr_latex
 from reference.derivations import attention
 
 from .base import CheckContext
@@ -143,7 +144,7 @@ def _reader(i: int, space: _Space, limit: Budget):
     """Reads a claim's value of y_i as base-vector coordinates (``y_j`` claims with a
     letter index hold for every output)."""
 
-    def read(claim: Claim) -> tuple[list[sp.Expr] | None, str]:
+    def read(claim: Claim) -> Reading[list[sp.Expr]]:
         general = output_label(claim.label)
 
         def accept(value: sp.Expr) -> list[sp.Expr] | None:
@@ -188,14 +189,16 @@ def check(ctx: CheckContext) -> CheckOutcome:
     general = [c for c in found if isinstance(output_label(c.label), str)]
     graded, labels = [], []
     for i in range(1, derivation.limit.rows + 1):
-        target = show(sum(w * x for w, x in zip(derivation.limit.row(i - 1), tokens, strict=True)))
+        limit_expr = sum(w * x for w, x in zip(derivation.limit.row(i - 1), tokens, strict=True))
+        target = show(limit_expr)
+        expected = f"y_{i} ≈ {target}", rf"y_{{{i}}} \approx {expr_latex(limit_expr)}"
         mine = [c for c in found if output_label(c.label) == i] or general
 
         def classify(coords: list[sp.Expr], claim: Claim, row: int = i - 1) -> str:
             return _classify(coords, row, space, derivation, limit)
 
         read = _reader(i, space, limit)
-        graded.append(grade_item(mine, f"y_{i}", f"y_{i} ≈ {target}", read, classify, REASONS))
+        graded.append(grade_item(mine, f"y_{i}", expected, read, classify, REASONS))
         labels.append((f"y_{i}", target))
     if all(g.result == "missing" for g in graded):
         prose = _prose_only(ctx, outcomes)

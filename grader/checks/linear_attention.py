@@ -22,10 +22,12 @@ from grader.theory.answers import evaluate
 from grader.theory.context import answer_text, budget, place
 from grader.theory.errors import ReadError
 from grader.theory.limits import Budget, TimeLimit
+from grader.theory.nodes import Node
 from grader.theory.prose import Concept, ConceptRubric, Hit, load_concepts, rescore, score_prose
 from grader.theory.realize import show, symbol
 from grader.theory.scoring import TheoryParamsError, load_setup
 from grader.theory.statements import parse_side
+from grader.theory.typeset import expr_latex, latex_data, tree_latex
 from reference.derivations import linear_attention
 from reference.derivations.linear_attention import LinearAttentionDerivation
 
@@ -49,10 +51,18 @@ def big_o_claims(text: str) -> list[str]:
     return found
 
 
-def order_in(claim: str, lengths: list[str], limit: Budget) -> sp.Expr | None:
+def read_claim(claim: str) -> Node | None:
+    """The inside of an ``O(…)`` as a parsed tree, or None when it cannot be read."""
+    try:
+        return parse_side(claim, True)
+    except ReadError:
+        return None
+
+
+def order_in(claim: Node, lengths: list[str], limit: Budget) -> sp.Expr | None:
     """The growth order of a complexity in the number of tokens (1 for T d², 2 for T²)."""
     try:
-        value = evaluate(parse_side(claim, True), limit)
+        value = evaluate(claim, limit)
     except ReadError:
         return None
     names = [n for n in lengths if symbol(n) in value.free_symbols]
@@ -86,13 +96,22 @@ def check(ctx: CheckContext) -> CheckOutcome:
     limit = budget(ctx)
     lengths = [str(n) for n in params["complexity"].get("lengths", ["T"])]
     claims = big_o_claims(text)
-    orders = [order_in(c, lengths, limit) for c in claims]
+    nodes = [read_claim(c) for c in claims]
+    orders = [order_in(n, lengths, limit) if n is not None else None for n in nodes]
     linear = [c for c, o in zip(claims, orders, strict=True) if o == target]
     if linear and concept not in (h.concept for h in score.found):
         score.found.append(Hit(concept, f"O({linear[-1]})"))
         score.missing.remove(concept)
         rescore(score, rubric)
-    expected = f"O({show(linear_attention.dominant_terms(derivation.linear_cost, derivation.length, derivation.dim))})"
+    cost = linear_attention.dominant_terms(
+        derivation.linear_cost, derivation.length, derivation.dim
+    )
     shown = ", ".join(f"O({c})" for c in claims) or "(no O(·) claim)"
+    readable = bool(nodes) and None not in nodes
+    data = latex_data(
+        r",\ ".join(rf"O\left({tree_latex(n)}\right)" for n in nodes) if readable else "",
+        rf"O\left({expr_latex(cost)}\right)",
+    )
     reason = "a claim linear in T, as derived" if linear else "no claim linear in T"
-    return prose_outcome(score, rubric, (Evidence(shown, expected, reason, strength="prose"),))
+    evidence = Evidence(shown, f"O({show(cost)})", reason, strength="prose", data=data)
+    return prose_outcome(score, rubric, (evidence,))

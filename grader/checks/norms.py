@@ -20,11 +20,12 @@ from grader.results import CheckOutcome
 from grader.theory.answers import Claim, answer_claims
 from grader.theory.context import answer_blocks, answer_text, budget, place
 from grader.theory.equivalence import compare
-from grader.theory.itemwise import UNDECIDED, conclusion, grade_item, itemwise_outcome
+from grader.theory.itemwise import UNDECIDED, Reading, conclusion, grade_item, itemwise_outcome
 from grader.theory.limits import Budget
 from grader.theory.nodes import Call, Node, Norm, Num, Pow, Sub
-from grader.theory.realize import show
+from grader.theory.realize import NORM, sequence_term, show
 from grader.theory.scoring import load_outcomes, load_setup
+from grader.theory.typeset import expr_latex
 from reference.derivations import attention
 
 from .base import CheckContext
@@ -96,13 +97,14 @@ def check(ctx: CheckContext) -> CheckOutcome:
     beta = derivation.beta
     found = answer_claims(answer_blocks(ctx), lambda n: token_norm(n) is not None)
 
-    def read(claim: Claim) -> tuple[sp.Expr | None, str]:
+    def read(claim: Claim) -> Reading[sp.Expr]:
         return conclusion(claim, limit, lambda v: v if _in_beta(v, beta) else None)
 
     graded, labels = [], []
     for i, norm in enumerate(derivation.norms, start=1):
         mine = [c for c in found if token_norm(c.label)[0] == i]
-        expected = f"‖x_{i}‖ = {show(norm)}"
+        label = expr_latex(NORM(sequence_term("x", i)))
+        expected = f"‖x_{i}‖ = {show(norm)}", f"{label} = {expr_latex(norm)}"
         classify = _classifier(i, derivation, limit)
         graded.append(grade_item(mine, f"‖x_{i}‖", expected, read, classify, REASONS))
         labels.append((f"‖x_{i}‖", show(norm)))

@@ -33,8 +33,9 @@ from grader.theory.itemwise import UNDECIDED
 from grader.theory.limits import Budget, TimeLimit
 from grader.theory.nodes import Mul, Name, Node, Num, Sub, render, walk
 from grader.theory.prose import load_concepts, score_prose
-from grader.theory.realize import SIGMOID, realize, sequence_term, show
+from grader.theory.realize import SIGMOID, realize, sequence_term, show, symbol
 from grader.theory.scoring import TheoryParamsError, load_outcomes, load_setup, outcome
+from grader.theory.typeset import expr_latex, latex_data, tree_latex
 from reference.derivations import recurrence
 
 from .base import CheckContext
@@ -244,6 +245,15 @@ def _classify_at(value: sp.Expr, base: str, length: int, setting: _Setting) -> s
     return UNDECIDED if undecided else "wrong"
 
 
+def _expected_latex(derivation: recurrence.RecurrenceDerivation, first: int) -> str:
+    """The reference as LaTeX: y_T through h_T, h_T's closed form, and h_T at one length."""
+    scale = derivation.setup.output_scale
+    output = expr_latex(SIGMOID(scale * sequence_term("h", symbol("T"))))
+    general = expr_latex(recurrence.closed_form(derivation.setup))
+    at_first = expr_latex(derivation.hidden(first))
+    return rf"y_T = {output},\quad h_T = {general},\quad h_{{{first}}} = {at_first}"
+
+
 def _grade(answer: _Answer, base: str, setting: _Setting) -> tuple[str, Evidence]:
     """One outcome for a closed form, checked at every usable length."""
     verdicts = {n: _classify_at(v, base, n, setting) for n, v in answer.values.items()}
@@ -262,6 +272,7 @@ def _grade(answer: _Answer, base: str, setting: _Setting) -> tuple[str, Evidence
         f"(for T = {first}: h_T = {show(setting.derivation.hidden(first))})"
     )
     found = f"{render(answer.claim.label)} = {render(answer.node)}"
+    found_tex = f"{tree_latex(answer.claim.label)} = {tree_latex(answer.node)}"
     evidence = Evidence(
         found,
         expected,
@@ -271,6 +282,7 @@ def _grade(answer: _Answer, base: str, setting: _Setting) -> tuple[str, Evidence
         {
             "student": {str(n): show(v) for n, v in answer.values.items()},
             "reference_h": {str(n): show(setting.derivation.hidden(n)) for n in answer.values},
+            **latex_data(found_tex, _expected_latex(setting.derivation, first)),
         },
     )
     return ("unreadable" if result == UNDECIDED else result), evidence
@@ -300,7 +312,9 @@ def _unrolled(claims: list[Claim], setting: _Setting) -> list[Evidence]:
             value = None
         right = setting.derivation.hidden(step[1])
         if value is not None and compare(value, right, setting.limit).same:
-            shown.append(Evidence(f"h_{step[1]} = {show(value)}", show(right), "correct step"))
+            found = f"h_{step[1]} = {show(value)}"
+            data = latex_data(f"h_{{{step[1]}}} = {expr_latex(value)}", expr_latex(right))
+            shown.append(Evidence(found, show(right), "correct step", data=data))
     return shown
 
 
@@ -331,6 +345,9 @@ def _verdict(ctx: CheckContext, setting: _Setting, claims: list[Claim]) -> tuple
         if base == "y" and hidden and _uses_hidden(answer.node):
             h = hidden[-1]
             evidence.found += f", with {render(h.claim.label)} = {render(h.node)}"
+            evidence.data["latex"]["found"] += (
+                rf",\quad {tree_latex(h.claim.label)} = {tree_latex(h.node)}"
+            )
         prose = _prose(ctx)
         disagree = result not in RIGHT and prose is not None and prose[0] == "prose_meaning"
         layout = result not in RIGHT and answer.claim.statement.pdf_text  # glyphs may be lost

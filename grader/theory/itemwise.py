@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import TypeVar
+from typing import Generic, TypeVar
 
 import sympy as sp
 
@@ -15,8 +15,9 @@ from grader.results import CheckOutcome, Evidence
 from .answers import Claim, evaluate
 from .errors import ReadError
 from .limits import Budget
-from .nodes import render
+from .nodes import Node, render
 from .scoring import Outcome, grouped_feedback, outcome
+from .typeset import latex_data, tree_latex
 
 V = TypeVar("V")
 UNDECIDED = "undecided"  # a classifier's answer when time ran out; graded as unreadable
@@ -32,11 +33,18 @@ class Graded:
     pdf_text: bool = False
 
 
-def conclusion(
-    claim: Claim, limit: Budget, accept: Callable[[sp.Expr], V | None]
-) -> tuple[V | None, str]:
-    """The claim's last value ``accept`` takes, with that value's text as parsed; or None
-    and the reason no value could be read."""
+@dataclass(frozen=True)
+class Reading(Generic[V]):
+    """A claim's conclusion: the value taken and the side it was read from, or (value None)
+    the reason no value could be read (empty when values read but none was of the kind)."""
+
+    value: V | None
+    node: Node | None = None
+    reason: str = ""
+
+
+def conclusion(claim: Claim, limit: Budget, accept: Callable[[sp.Expr], V | None]) -> Reading[V]:
+    """The claim's last value ``accept`` takes, with the side it was read from."""
     reason = ""
     for side in reversed(claim.values):
         if side.node is None:
@@ -48,36 +56,54 @@ def conclusion(
             reason = reason or str(exc)
             continue
         if accepted is not None:
-            return accepted, render(side.node)
-    return None, reason
+            return Reading(accepted, side.node)
+    return Reading(None, reason=reason)
+
+
+def _found(claim: Claim, reading: Reading) -> tuple[str, str]:
+    """The claim as plain text and as LaTeX (empty when its value was not parsed)."""
+    node = reading.node if reading.value is not None else claim.values[-1].node
+    if node is None:
+        return f"{render(claim.label)} = {claim.values[-1].text}", ""
+    return (
+        f"{render(claim.label)} = {render(node)}",
+        f"{tree_latex(claim.label)} = {tree_latex(node)}",
+    )
 
 
 def grade_item(
     claims: list[Claim],
     label: str,
-    expected: str,
-    read: Callable[[Claim], tuple[V | None, str]],
+    expected: tuple[str, str],
+    read: Callable[[Claim], Reading[V]],
     classify: Callable[[V, Claim], str],
     reasons: dict[str, str],
 ) -> Graded:
     """The outcome of one item: its last claim with a readable value decides.
 
-    A claim whose values all read but none is of the kind expected (``reasons["other"]``
-    says what that kind is) counts as wrong when nothing better is found.
+    ``expected`` is the reference as plain text and as LaTeX. A claim whose values all
+    read but none is of the kind expected (``reasons["other"]`` says what that kind is)
+    counts as wrong when nothing better is found.
     """
-    graded = Graded("missing", Evidence("(not found)", expected, f"no value for {label} was found"))
+    text, tex = expected
+    reason = f"no value for {label} was found"
+    graded = Graded("missing", Evidence("(not found)", text, reason, data=latex_data(expected=tex)))
     for claim in claims:
-        value, note = read(claim)
+        reading = read(claim)
         where, pdf = claim.statement.where, claim.statement.pdf_text
-        found = f"{render(claim.label)} = {note if value is not None else claim.values[-1].text}"
-        if value is None:
+        found, found_tex = _found(claim, reading)
+        data = latex_data(found_tex, tex)
+        if reading.value is None:
+            note = reading.reason
             if graded.result == "missing" and not note:
-                graded = Graded("wrong", Evidence(found, expected, reasons["other"], where), pdf)
+                evidence = Evidence(found, text, reasons["other"], where, data=data)
+                graded = Graded("wrong", evidence, pdf)
             elif graded.result in ("missing", "unreadable") and note:
-                graded = Graded("unreadable", Evidence(found, expected, note, where, "prose"), pdf)
+                evidence = Evidence(found, text, note, where, "prose", data)
+                graded = Graded("unreadable", evidence, pdf)
             continue
-        result = classify(value, claim)
-        evidence = Evidence(found, expected, reasons[result], where, "prose")
+        result = classify(reading.value, claim)
+        evidence = Evidence(found, text, reasons[result], where, "prose", data)
         graded = Graded("unreadable" if result == UNDECIDED else result, evidence, pdf)
     return graded
 

@@ -83,6 +83,10 @@ def test_a_quadratic_claim_does_not_show_the_cost() -> None:
     result = grade("hw2-2024", "p3", answer)
     assert result.fraction == pytest.approx(2 / 3, abs=1e-4)
     assert result.evidence[1].reason == "no claim linear in T"
+    assert result.evidence[1].data["latex"] == {
+        "found": r"O\left(T^2 d\right)",
+        "expected": r"O\left(T d^{2}\right)",
+    }
 
 
 def test_two_ways_to_linear_time_with_pros_and_cons() -> None:
