@@ -4,7 +4,9 @@ With code execution on (the default), the function's reference tests in the sand
 (``function_tests``) decide: a failing test costs the part. When they cannot decide —
 execution is off (``--no-run``), the sandbox is unavailable, or the code was recovered
 from a PDF and may have lost its indentation — the static reading (``static``) gives a
-suggested score, flagged for a TA whenever execution was expected.
+suggested score, flagged for a TA whenever execution was expected. When the tests fail but
+the static reading finds every required piece, the tests' score stands and the part is
+flagged for a TA.
 
 params:
   function: the function or class under test (as for ``function_tests``);
@@ -37,6 +39,14 @@ def check(ctx: CheckContext) -> CheckOutcome:
     if not ctx.options.run_code:
         return static_outcome(ctx)
     ran = function_tests.check(ctx)
+    if ran.status in (FAIL, PARTIAL) and static_outcome(ctx).status == PASS:
+        # the tests' score stands, but a reading that finds every required piece disagrees
+        # (e.g. a valid architecture other than the handout's): a TA should look
+        ran.flags = list(dict.fromkeys([*ran.flags, FLAG_REVIEW]))
+        ran.feedback = " ".join(
+            filter(None, [ran.feedback, "The code has every required piece; a TA will look."])
+        )
+        return ran
     if ran.status in DECISIVE:
         return ran
     fallback = static_outcome(ctx)

@@ -163,3 +163,42 @@ def test_a_function_that_is_not_defined_is_missing() -> None:
 def test_other_cells_are_not_run() -> None:
     source = "import torch\nraise SystemExit('top-level code must not run')\ndef binary_accuracy(p, y):\n    return ((p > 0).float() == y).float().mean()"
     assert test_functions(source)["binary_accuracy"].status == PASSED
+
+
+def test_failing_tests_with_a_complete_static_reading_are_flagged(tmp_path) -> None:
+    """A ViT built from nn.TransformerEncoderLayer meets the spec in words but not the handout's
+    parameter count: the tests' score stands and a TA is asked to look."""
+    from builders import code, markdown, write_notebook
+
+    from grader.checks.base import GradeOptions
+    from grader.grade import grade_path
+    from grader.results import FLAG_REVIEW
+    from grader.rubric import load_rubric
+
+    vit = (
+        "import torch\nfrom torch import nn\n\n"
+        "class ViT(nn.Module):\n"
+        "    def __init__(self, *, image_size, patch_size, num_classes, dim, depth, heads, mlp_dim, channels=1):\n"
+        "        super().__init__()\n"
+        "        n = (image_size // patch_size) ** 2\n"
+        "        self.patch = patch_size\n"
+        "        self.embed = nn.Linear(channels * patch_size ** 2, dim)\n"
+        "        self.cls_token = nn.Parameter(torch.zeros(1, 1, dim))\n"
+        "        self.pos = nn.Parameter(torch.zeros(1, n + 1, dim))\n"
+        "        layer = nn.TransformerEncoderLayer(dim, heads, mlp_dim, batch_first=True)\n"
+        "        self.encoder = nn.TransformerEncoder(layer, depth, enable_nested_tensor=False)\n"
+        "        self.head = nn.Linear(dim, num_classes)\n\n"
+        "    def forward(self, img):\n"
+        "        b, c, h, w = img.shape\n"
+        "        p = self.patch\n"
+        "        x = img.unfold(2, p, p).unfold(3, p, p).reshape(b, c, -1, p * p).permute(0, 2, 1, 3).reshape(b, -1, c * p * p)\n"
+        "        x = torch.cat([self.cls_token.expand(b, -1, -1), self.embed(x)], dim=1) + self.pos\n"
+        "        return self.head(self.encoder(x)[:, 0])\n"
+    )
+    path = write_notebook(tmp_path / "vit.ipynb", markdown("## 4. Vision Transformers"), code(vit))
+    part = (
+        grade_path(path, load_rubric("hw2-2024"), GradeOptions()).problems["p4"].parts["p4.class"]
+    )
+    assert part.score < part.max
+    assert FLAG_REVIEW in part.flags
+    assert any("parameter count" in e["reason"] for e in part.evidence)
