@@ -9,9 +9,9 @@ held to exactly the same measurement as the reference.
 from __future__ import annotations
 
 import torch
-from einops import rearrange, repeat
-from einops.layers.torch import Rearrange
 from torch import nn
+
+from reference.models import ViT
 
 from .harness import OBSERVERS
 
@@ -76,81 +76,6 @@ def reference_predict_sentiment(model, tokenizer, sentence: str) -> float:
     return torch.sigmoid(model(tensor)).item()
 
 
-class _PreNorm(nn.Module):
-    def __init__(self, dim: int, fn: nn.Module) -> None:
-        super().__init__()
-        self.norm = nn.LayerNorm(dim)
-        self.fn = fn
-
-    def forward(self, x: torch.Tensor) -> torch.Tensor:
-        return self.fn(self.norm(x))
-
-
-class _Attention(nn.Module):
-    def __init__(self, dim: int, heads: int, dim_head: int) -> None:
-        super().__init__()
-        inner = dim_head * heads
-        self.heads = heads
-        self.scale = dim_head**-0.5
-        self.to_qkv = nn.Linear(dim, inner * 3, bias=False)
-        self.to_out = nn.Linear(inner, dim)
-
-    def forward(self, x: torch.Tensor) -> torch.Tensor:
-        q, k, v = (
-            rearrange(t, "b n (h d) -> b h n d", h=self.heads) for t in self.to_qkv(x).chunk(3, -1)
-        )
-        attn = (q @ k.transpose(-1, -2) * self.scale).softmax(dim=-1)
-        return self.to_out(rearrange(attn @ v, "b h n d -> b n (h d)"))
-
-
-class ReferenceViT(nn.Module):
-    """The homework's Vision Transformer (the vit-pytorch design it hands out)."""
-
-    def __init__(
-        self,
-        *,
-        image_size: int,
-        patch_size: int,
-        num_classes: int,
-        dim: int,
-        depth: int,
-        heads: int,
-        mlp_dim: int,
-        channels: int = 3,
-        dim_head: int = 64,
-    ) -> None:
-        super().__init__()
-        patches = (image_size // patch_size) ** 2
-        self.to_patch_embedding = nn.Sequential(
-            Rearrange("b c (h p1) (w p2) -> b (h w) (p1 p2 c)", p1=patch_size, p2=patch_size),
-            nn.Linear(channels * patch_size**2, dim),
-        )
-        self.pos_embedding = nn.Parameter(torch.randn(1, patches + 1, dim))
-        self.cls_token = nn.Parameter(torch.randn(1, 1, dim))
-        self.layers = nn.ModuleList(
-            nn.ModuleList(
-                [
-                    _PreNorm(dim, _Attention(dim, heads, dim_head)),
-                    _PreNorm(
-                        dim,
-                        nn.Sequential(nn.Linear(dim, mlp_dim), nn.ReLU(), nn.Linear(mlp_dim, dim)),
-                    ),
-                ]
-            )
-            for _ in range(depth)
-        )
-        self.mlp_head = nn.Sequential(nn.LayerNorm(dim), nn.Linear(dim, num_classes))
-
-    def forward(self, img: torch.Tensor) -> torch.Tensor:
-        x = self.to_patch_embedding(img)
-        cls = repeat(self.cls_token, "() n d -> b n d", b=x.shape[0])
-        x = torch.cat((cls, x), dim=1) + self.pos_embedding[:, : x.shape[1] + 1]
-        for attention, feed_forward in self.layers:
-            x = attention(x) + x
-            x = feed_forward(x) + x
-        return self.mlp_head(x[:, 0])
-
-
 IMPLEMENTATIONS = {
     "binary_accuracy": reference_binary_accuracy,
     "count_parameters": reference_count_parameters,
@@ -158,7 +83,7 @@ IMPLEMENTATIONS = {
     "train": reference_train,
     "evaluate": reference_evaluate,
     "predict_sentiment": reference_predict_sentiment,
-    "ViT": ReferenceViT,
+    "ViT": ViT,  # the reference model itself (reference/models.py)
 }
 
 
