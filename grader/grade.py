@@ -8,7 +8,7 @@ from pathlib import Path
 
 from grader.checks.base import CheckContext, GradeOptions
 from grader.checks.registry import get_check
-from grader.document import Document
+from grader.document import Block, Document
 from grader.ingest import IngestError, read_submission, student_id, submission_files
 from grader.results import (
     FLAG_REVIEW,
@@ -69,14 +69,21 @@ def grade_part(
     document: Document,
     section: Section,
     options: GradeOptions,
+    unclaimed: list[Block] | None = None,
 ) -> PartResult:
-    """Score one part."""
-    if not section.located and problem.kind == "theory":
-        outcome = _not_located(problem)
-    else:
+    """Score one part.
+
+    A notebook problem that was not located is looked for in ``unclaimed``, the blocks that
+    belong to no located problem (a notebook with no title, say), never in other problems'
+    answers; with nothing unclaimed, or for a theory problem, it is reported as not found.
+    """
+    if section.located:
         blocks = section.parts.get(part.id, section.blocks)
-        ctx = CheckContext(part, problem, document, blocks, section.blocks, options)
-        outcome = run_check(ctx)
+        outcome = run_check(CheckContext(part, problem, document, blocks, section.blocks, options))
+    elif problem.kind == "notebook" and unclaimed:
+        outcome = run_check(CheckContext(part, problem, document, unclaimed, unclaimed, options))
+    else:
+        outcome = _not_located(problem)
     return PartResult(
         score=round(outcome.fraction * part.points, 4),
         max=part.points,
@@ -92,10 +99,15 @@ def grade_part(
 def grade_document(document: Document, rubric: Rubric, options: GradeOptions) -> StudentResult:
     """Grade a read submission against a rubric."""
     sections = segment(document, rubric)
+    claimed = {b.index for s in sections.values() for b in s.blocks}
+    unclaimed = [b for b in document.blocks if b.index not in claimed]
     problems: dict[str, ProblemResult] = {}
     for problem in rubric.problems:
         section = sections[problem.id]
-        parts = {p.id: grade_part(p, problem, document, section, options) for p in problem.parts}
+        parts = {
+            p.id: grade_part(p, problem, document, section, options, unclaimed)
+            for p in problem.parts
+        }
         problems[problem.id] = ProblemResult(
             score=round(sum(p.score for p in parts.values()), 4),
             max=problem.points,

@@ -300,3 +300,22 @@ def test_vit_written_in_keras_is_read_and_flagged(tmp_path: Path) -> None:
     spec = grade_vit(tmp_path, cells)["p4.spec"]
     assert spec.score == spec.max and FLAG_REVIEW in spec.flags
     assert "another framework" in spec.evidence[0]["reason"]
+
+
+def test_unlocated_notebook_problem_never_reads_another_problems_answer(tmp_path: Path) -> None:
+    """Only the BERT notebook is handed in: the ViT parts are not found, and the BERT
+    test accuracy is not taken as the ViT's."""
+    path = write_notebook(tmp_path / "bert.ipynb", *bert_cells())
+    result = grade_path(path, load_rubric("hw2-2024"), GradeOptions(run_code=False))
+    vit = result.problems["p4"]
+    assert not vit.located and vit.score == 0
+    assert all(part.status == "missing" for part in vit.parts.values())
+    assert result.problems["p5"].score == result.problems["p5"].max
+
+
+def test_untitled_notebook_is_still_graded(tmp_path: Path) -> None:
+    cells = [c for c in bert_cells() if c.cell_type == "code"]  # no title: nothing is located
+    path = write_notebook(tmp_path / "bert.ipynb", *cells)
+    result = grade_path(path, load_rubric("hw2-2024"), GradeOptions(run_code=False))
+    assert not result.problems["p5"].located
+    assert result.problems["p5"].parts["p5.q1a"].score == result.problems["p5"].parts["p5.q1a"].max
