@@ -6,6 +6,7 @@ sandbox, from the settings in ``cases.yaml``; nothing here knows an expected val
 
 from __future__ import annotations
 
+import ast
 import importlib
 from functools import cache
 from pathlib import Path
@@ -30,6 +31,61 @@ def preload() -> None:
     """Import the modules students' code imports, once, before any sandbox is forked."""
     for module in load_cases()["preload"]:
         importlib.import_module(module)
+
+
+MAX_IMPORT_CHARS = 2000  # an import statement longer than this is not looked at
+
+
+def imports_of(code: str) -> list[tuple[str, tuple[str, ...]]]:
+    """``(module, names)`` for each absolute import in ``code``, a statement of student code.
+
+    ``import a.b`` gives ``("a.b", ())``; ``from a import b, c`` gives ``("a", ("b", "c"))``.
+    The code is parsed, never run; anything that is not a short, valid import gives nothing.
+    """
+    text = code.strip()
+    if len(text) > MAX_IMPORT_CHARS or not text.startswith(("import ", "from ")):
+        return []
+    try:
+        tree = ast.parse(text)
+    except (SyntaxError, ValueError, RecursionError, MemoryError):
+        return []
+    found: list[tuple[str, tuple[str, ...]]] = []
+    for node in tree.body:
+        if isinstance(node, ast.Import):
+            found += [(alias.name, ()) for alias in node.names]
+        elif isinstance(node, ast.ImportFrom) and node.module and not node.level:
+            found.append((node.module, tuple(alias.name for alias in node.names)))
+    return found
+
+
+def warm_imports(codes: list[str]) -> list[str]:
+    """Import, in this process, what the given import statements take from the libraries
+    listed under ``warm_imports`` in ``cases.yaml``; return the modules imported.
+
+    Run by the sandbox server before it forks a sandbox, so the student's own imports of
+    heavy libraries find them loaded. Only those libraries' own modules are imported, and
+    a failure is left for the sandboxed import to report.
+    """
+    allowed = set(load_cases().get("warm_imports", []))
+    done = []
+    for code in codes:
+        for module, names in imports_of(code):
+            if module.split(".")[0] not in allowed:
+                continue
+            try:
+                loaded = importlib.import_module(module)
+            except Exception:  # noqa: BLE001 - the sandboxed import reports it
+                continue
+            done.append(module)
+            for name in names:
+                if name.startswith("_") or name == "*":
+                    continue
+                try:  # hasattr loads a lazy module's attribute (transformers.BertModel)
+                    if not hasattr(loaded, name):
+                        importlib.import_module(f"{module}.{name}")
+                except Exception:  # noqa: BLE001 - the sandboxed import reports it
+                    continue
+    return done
 
 
 def linear_stack(layers: list[list[int]], frozen: list[int]) -> nn.Sequential:

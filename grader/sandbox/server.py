@@ -83,6 +83,7 @@ def run(request: dict, isolated: bool) -> dict:
         )
         tasks.append(Task(item["function"], work))
     fixtures.warm([item["suite"] for item in request["tasks"]])
+    fixtures.warm_imports([item["code"] for item in request["definitions"]])
     result = run_job(tasks, limits, isolate=isolated, hide=tuple(request["hide"]))
     return {"tasks": result.tasks, "problem": result.problem, "isolated": result.isolated}
 

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import logging
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -14,7 +16,7 @@ from grader.document import Document
 from grader.grade import grade_path
 from grader.results import FLAG_REVIEW, NOT_GRADED
 from grader.rubric import PartSpec, ProblemSpec, load_rubric
-from grader.sandbox import functions
+from grader.sandbox import fixtures, functions
 from grader.sandbox.compare import compare
 from grader.sandbox.extract import extract
 from grader.sandbox.limits import Limits, LimitsError
@@ -117,3 +119,28 @@ def test_unreadable_files_are_reported_not_raised(name: str, tmp_path: Path) -> 
     assert result.status in ("error", "graded")
     if name.endswith(".ipynb"):
         assert result.status == "error" and name in result.error
+
+
+def test_imports_of_reads_import_statements_without_running_them() -> None:
+    assert fixtures.imports_of("from torchvision import datasets, transforms") == [
+        ("torchvision", ("datasets", "transforms"))
+    ]
+    assert fixtures.imports_of("import torch.nn as nn, os") == [("torch.nn", ()), ("os", ())]
+    assert fixtures.imports_of("from . import sibling") == []  # relative: nothing to warm
+    assert fixtures.imports_of("import (((") == []
+    assert fixtures.imports_of("x = 1") == []
+    assert fixtures.imports_of("import os\n" + "#" * fixtures.MAX_IMPORT_CHARS) == []
+
+
+def test_warm_imports_loads_only_the_listed_libraries() -> None:
+    script = (
+        "import sys\n"
+        "from grader.sandbox import fixtures\n"
+        "done = fixtures.warm_imports(['from torchvision import transforms', 'import wave',"
+        " 'from torchvision import no_such_thing', 'import torchvision.nope'])\n"
+        "print(done, 'torchvision.transforms' in sys.modules, 'wave' in sys.modules)\n"
+    )
+    found = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, check=True, timeout=120
+    )
+    assert found.stdout.split() == ["['torchvision',", "'torchvision']", "True", "False"]
