@@ -1,36 +1,28 @@
-"""Plots as inline SVG from matplotlib: training curves against references, score histograms.
+"""Plots as inline SVG: training curves against references, score histograms.
 
-Figures are built with :class:`matplotlib.figure.Figure` (no pyplot state, no GUI backend)
-and written with text as paths, so they look the same in a browser and in the PDF. Every id
-in a figure's SVG gets a prefix unique to that figure: several plots share one page.
+What a chart shows is decided here (metrics grouped into panels, a color per metric, a dash
+pattern per reference run, histogram bins); :mod:`grader.report.svgchart` writes the SVG
+itself as text, without matplotlib, so a plot costs milliseconds rather than most of a second.
+Values that are missing or not finite numbers are left out of a line, which then joins the
+points on either side.
 """
 
 from __future__ import annotations
 
-import hashlib
-import io
 import math
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from itertools import cycle
 
-import matplotlib
-from markupsafe import Markup, escape
-from matplotlib.figure import Figure
+from markupsafe import Markup
 
-STYLE = {
-    "svg.fonttype": "path",
-    "svg.hashsalt": "grader",  # stable ids, so identical inputs give identical files
-    "font.family": "DejaVu Sans",
-    "font.size": 9,
-    "axes.spines.top": False,
-    "axes.spines.right": False,
-    "axes.grid": True,
-    "grid.color": "#e3e8ee",
-}
-_ID = re.compile(r'\bid="([^"]+)"')
+from .svgchart import Panel, Series, bar_chart, line_panels
+
 STUDENT_COLORS = ("#1f5fa8", "#d9730d", "#2b8a3e", "#a61e4d")
-REFERENCE_STYLES = ("--", ":", "-.")
+REFERENCE_STYLES = ("5.5 2.4", "1.5 2.5", "9.6 2.4 1.5 2.4")  # dashed, dotted, dash-dot
+REFERENCE_OPACITY = 0.6
+BAR_COLOR = "#1f5fa8"
+HISTOGRAM_SIZE = (432.0, 172.8)  # 6.0 in × 2.4 in, in points
 
 
 @dataclass(frozen=True)
@@ -54,22 +46,6 @@ class Curve:
         return [e for e, _ in points], [v for _, v in points]
 
 
-def figure_svg(fig: Figure, label: str) -> Markup:
-    """A figure as inline SVG markup: no XML prolog, ids made unique to this figure."""
-    buffer = io.StringIO()
-    with matplotlib.rc_context(STYLE):
-        fig.savefig(buffer, format="svg", metadata={"Date": None})
-    svg = buffer.getvalue()
-    svg = svg[svg.index("<svg") :]
-    prefix = "f" + hashlib.sha1(svg.encode()).hexdigest()[:8] + "-"
-    for name in set(_ID.findall(svg)):
-        svg = svg.replace(f'id="{name}"', f'id="{prefix}{name}"')
-        svg = svg.replace(f'"#{name}"', f'"#{prefix}{name}"')
-        svg = svg.replace(f"url(#{name})", f"url(#{prefix}{name})")
-    svg = svg.replace("<svg ", f'<svg class="plot" role="img" aria-label="{escape(label)}" ', 1)
-    return Markup(svg)
-
-
 def _panels(metrics: Sequence[str]) -> list[tuple[str, list[str]]]:
     """Metrics grouped into panels: losses, accuracies, then anything else."""
     losses = [m for m in metrics if "loss" in m]
@@ -79,41 +55,71 @@ def _panels(metrics: Sequence[str]) -> list[tuple[str, list[str]]]:
     return [(title, names) for title, names in groups if names]
 
 
+def _finite(value: object) -> bool:
+    """Whether a value can be plotted: a real number, not NaN or infinite."""
+    return isinstance(value, int | float) and math.isfinite(value)
+
+
+def _points(curve: Curve, metric: str) -> tuple[tuple[float, float], ...]:
+    """A curve's plottable (epoch, value) points for one metric."""
+    return tuple(
+        (float(x), float(y))
+        for x, y in zip(*curve.series(metric), strict=True)
+        if _finite(x) and _finite(y)
+    )
+
+
+def _metric_series(
+    student: Curve, references: Sequence[Curve], metric: str, color: str
+) -> list[Series]:
+    """One metric's lines: the student's (solid, markers), then each reference's (dashed)."""
+    lines = [Series(f"{student.label}: {metric}", _points(student, metric), color, markers=True)]
+    for dashes, ref in zip(cycle(REFERENCE_STYLES), references, strict=False):
+        lines.append(
+            Series(f"{ref.label}: {metric}", _points(ref, metric), color, dashes, REFERENCE_OPACITY)
+        )
+    return [line for line in lines if line.points]
+
+
 def training_plot(student: Curve, references: Sequence[Curve]) -> Markup:
     """The student's per-epoch metrics (solid) against each reference run (dashed, dotted)."""
-    panels = _panels(student.metrics())
-    with matplotlib.rc_context(STYLE):
-        fig = Figure(figsize=(3.4 * len(panels), 2.6))
-        axes = fig.subplots(1, len(panels), squeeze=False)[0]
-        for ax, (title, metrics) in zip(axes, panels, strict=True):
-            for color, metric in zip(STUDENT_COLORS * 2, metrics, strict=False):
-                ax.plot(
-                    *student.series(metric), "o-", color=color, label=f"{student.label}: {metric}"
-                )
-                for style, ref in zip(REFERENCE_STYLES * 3, references, strict=False):
-                    xs, ys = ref.series(metric)
-                    if xs:
-                        ax.plot(
-                            xs, ys, style, color=color, alpha=0.6, label=f"{ref.label}: {metric}"
-                        )
-            ax.set_title(title)
-            ax.set_xlabel("epoch")
-            ax.xaxis.get_major_locator().set_params(integer=True)
-            ax.legend(fontsize=7, frameon=False)
-        fig.tight_layout()
-    return figure_svg(fig, "training curves")
+    panels = [
+        Panel(
+            title,
+            "epoch",
+            tuple(
+                line
+                for color, metric in zip(cycle(STUDENT_COLORS), metrics, strict=False)
+                for line in _metric_series(student, references, metric, color)
+            ),
+        )
+        for title, metrics in _panels(student.metrics())
+    ]
+    return line_panels(panels, "training curves")
+
+
+def histogram_counts(totals: Sequence[float], max_points: float, bins: int) -> list[int]:
+    """How many totals fall in each of ``bins`` equal bins over 0..max_points.
+
+    The last bin includes its right edge (a full score); totals outside the range are left out.
+    """
+    counts = [0] * bins
+    for total in totals:
+        if _finite(total) and 0 <= total <= max_points:
+            counts[min(int(total / max_points * bins), bins - 1)] += 1
+    return counts
 
 
 def score_histogram(totals: Sequence[float], max_points: float) -> Markup:
     """A histogram of the class's totals on the assignment's full point range."""
     bins = max(1, min(20, math.ceil(max_points)))
-    with matplotlib.rc_context(STYLE):
-        fig = Figure(figsize=(6.0, 2.4))
-        ax = fig.subplots()
-        ax.hist(totals, bins=bins, range=(0, max_points), color="#1f5fa8", edgecolor="white")
-        ax.set_xlim(0, max_points)
-        ax.set_xlabel(f"total points (of {max_points:g})")
-        ax.set_ylabel("students")
-        ax.yaxis.get_major_locator().set_params(integer=True)
-        fig.tight_layout()
-    return figure_svg(fig, "histogram of total scores")
+    top = max_points if max_points > 0 else 1.0  # a rubric worth nothing still gets an axis
+    edges = [top * i / bins for i in range(bins + 1)]
+    return bar_chart(
+        edges,
+        histogram_counts(totals, top, bins),
+        (f"total points (of {max_points:g})", "students"),
+        "histogram of total scores",
+        HISTOGRAM_SIZE,
+        BAR_COLOR,
+    )
