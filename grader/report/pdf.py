@@ -26,17 +26,6 @@ LOCAL_SCHEMES = ("file", "data")
 PRINT_CSS = "print.css"
 
 
-class _IgnoredDeclarations(logging.Filter):
-    """Drops WeasyPrint's notes on CSS it ignores: matplotlib's SVG styles (``fill``, ``stroke``)
-    are read by its SVG renderer, but its CSS parser reports each one as unknown first."""
-
-    def filter(self, record: logging.LogRecord) -> bool:
-        return not str(record.msg).startswith("Ignored `")
-
-
-logging.getLogger("weasyprint").addFilter(_IgnoredDeclarations())
-
-
 class LocalOnlyFetcher(URLFetcher):
     """A WeasyPrint URL fetcher that serves ``file:`` and ``data:`` URLs and refuses the rest."""
 
