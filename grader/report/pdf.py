@@ -26,6 +26,26 @@ LOCAL_SCHEMES = ("file", "data")
 PRINT_CSS = "print.css"
 
 
+class OncePerProcess(logging.Filter):
+    """Lets each distinct message through once. WeasyPrint repeats the same advice (install
+    HarfBuzz-Subset) for every font of every PDF: hundreds of identical lines in a class run."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._seen: set[str] = set()
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        """True the first time a message is seen."""
+        message = record.getMessage()
+        if message in self._seen:
+            return False
+        self._seen.add(message)
+        return True
+
+
+logging.getLogger("weasyprint").addFilter(OncePerProcess())
+
+
 class LocalOnlyFetcher(URLFetcher):
     """A WeasyPrint URL fetcher that serves ``file:`` and ``data:`` URLs and refuses the rest."""
 

@@ -110,3 +110,15 @@ def test_weasyprint_and_pydyf_are_the_pinned_pair() -> None:
     )
     assert version("weasyprint") == pins["weasyprint"]
     assert version("pydyf") == pins["pydyf"]
+
+
+def test_weasyprint_repeats_a_message_once(caplog: pytest.LogCaptureFixture) -> None:
+    logger = logging.getLogger("weasyprint")
+    with caplog.at_level(logging.WARNING, logger="weasyprint"):
+        for family in ("Font-A-test", "Font-A-test", "Font-B-test", "Font-A-test"):
+            logger.warning('Using fontTools instead of HarfBuzz-Subset for font "%s".', family)
+    shown = [r.getMessage() for r in caplog.records if "-test" in r.getMessage()]
+    assert shown == [
+        'Using fontTools instead of HarfBuzz-Subset for font "Font-A-test".',
+        'Using fontTools instead of HarfBuzz-Subset for font "Font-B-test".',
+    ]
