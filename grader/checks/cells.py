@@ -17,7 +17,6 @@ from grader.results import FAIL, FLAG_INTEGRITY, MISSING, CheckOutcome, Evidence
 
 from .base import CheckContext
 
-COMMENT_ONLY = re.compile(r"^(\s*(#.*)?\n?)*$")
 ANY_MARKER = re.compile(r"#\s*Q\s*\d+\s*[a-z]\b", re.I)
 NUMBER = re.compile(r"(?<![\w.])[-+]?\d[\d,]*(?:\.\d+)?(?:[eE][-+]?\d+)?")
 
@@ -52,7 +51,7 @@ def outputs_after(ctx: CheckContext, cell: Block, follow: int = 3) -> list[Block
     outputs of up to ``follow`` later code cells, until the next marker."""
     doc = ctx.document
     outputs = list(doc.outputs_of(cell))
-    if not COMMENT_ONLY.match(cell.text):
+    if not comment_only(cell.text):
         return outputs
     later = [
         b for b in doc.blocks[cell.index + 1 :] if b.kind == "code" and b.source == cell.source
@@ -62,6 +61,14 @@ def outputs_after(ctx: CheckContext, cell: Block, follow: int = 3) -> list[Block
             break
         outputs.extend(doc.outputs_of(block))
     return outputs
+
+
+def comment_only(code: str) -> bool:
+    """Does a code cell hold only comments and blank lines (a marker cell such as "# Q4a.")?
+
+    Checked line by line: the former single regex backtracked exponentially on indented,
+    commented-out code (issue 2/5)."""
+    return all(not line.strip() or line.lstrip().startswith("#") for line in code.splitlines())
 
 
 def numbers(text: str) -> list[float]:
