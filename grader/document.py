@@ -10,9 +10,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 # How much a piece of evidence can be trusted, strongest first.
-STRENGTH_EXECUTED = "executed"  # output of a notebook code cell with an execution count
+STRENGTH_EXECUTED = "executed"  # output a notebook code cell carries (counted, or Colab)
 STRENGTH_PRINTED = "printed"  # output recovered from a PDF or text export of a notebook
-STRENGTH_UNEXECUTED = "unexecuted"  # output of a notebook cell with no execution count
+STRENGTH_UNEXECUTED = "unexecuted"  # no execution count while the notebook's other cells have one
 STRENGTH_PROSE = "prose"  # typed by the student in markdown or prose
 
 
@@ -28,6 +28,8 @@ class Block:
     execution_count: int | None = None
     output_type: str | None = None  # stream | execute_result | display_data | error
     index: int = 0  # position in the whole document, set by Document
+    # the notebook has no execution count on any cell (Colab saves it so): outputs count
+    saved_without_counts: bool = False
 
     @property
     def strength(self) -> str:
@@ -35,7 +37,9 @@ class Block:
         if self.kind != "output":
             return STRENGTH_PROSE
         if self.origin == "ipynb":
-            return STRENGTH_EXECUTED if self.execution_count is not None else STRENGTH_UNEXECUTED
+            if self.execution_count is not None or self.saved_without_counts:
+                return STRENGTH_EXECUTED
+            return STRENGTH_UNEXECUTED
         return STRENGTH_PRINTED
 
     def where(self) -> str:
@@ -45,6 +49,8 @@ class Block:
             parts.append(f"cell {self.cell}")
         if self.execution_count is not None:
             parts.append(f"In [{self.execution_count}]")
+        elif self.saved_without_counts and self.kind != "prose":
+            parts.append("saved without execution counts (as Colab saves)")
         parts.append(self.kind if self.output_type is None else f"{self.kind} ({self.output_type})")
         return ", ".join(parts)
 

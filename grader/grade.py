@@ -7,6 +7,7 @@ from dataclasses import asdict
 from pathlib import Path
 
 from grader.checks.base import CheckContext, GradeOptions
+from grader.checks.cells import review_uncounted
 from grader.checks.registry import get_check
 from grader.document import Block, Document
 from grader.ingest import IngestError, read_submission, student_id, submission_files
@@ -45,7 +46,7 @@ def _not_located(problem: ProblemSpec) -> CheckOutcome:
 def run_check(ctx: CheckContext) -> CheckOutcome:
     """Run a part's check; a crash in a check becomes a review flag, never a lost batch."""
     try:
-        return get_check(ctx.part.check)(ctx)
+        return review_uncounted(get_check(ctx.part.check)(ctx))
     except Exception as exc:  # a bug or an unforeseen input must not cost other results
         log.exception("check %s failed on %s", ctx.part.id, ctx.document.student)
         return CheckOutcome(

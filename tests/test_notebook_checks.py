@@ -130,12 +130,33 @@ def test_value_typed_in_markdown_earns_nothing_and_flags_integrity(tmp_path: Pat
     assert "typed text" in part.evidence[0]["reason"]
 
 
-def test_output_without_execution_count_flags_integrity(tmp_path: Path) -> None:
+def test_uncounted_output_among_counted_cells_is_a_suggestion_for_review(tmp_path: Path) -> None:
+    """Some cells counted and this one not: the score stands, flagged, and nobody is accused."""
     cells = bert_cells(
         test=code("print(f'Test Acc: {acc}%')", stream("Test Acc: 93.00%\n"), count=None)
     )
     part = grade_cells(tmp_path, cells)["p5.test-acc"]
-    assert part.score == 0 and FLAG_INTEGRITY in part.flags
+    assert part.score == pytest.approx(part.max)
+    assert FLAG_REVIEW in part.flags and FLAG_INTEGRITY not in part.flags
+    assert part.evidence[0]["strength"] == "unexecuted"
+    assert "other cells of this notebook have execution counts" in part.evidence[-1]["reason"]
+
+
+def test_colab_notebook_without_any_count_grades_like_an_executed_one(tmp_path: Path) -> None:
+    """Colab saves ``execution_count: null`` on every cell; its outputs are real."""
+    colab = []
+    for cell in bert_cells():
+        if cell.cell_type == "code":
+            cell.execution_count = None
+            for output in cell.outputs:
+                if "execution_count" in output:
+                    output.execution_count = None
+        colab.append(cell)
+    parts = grade_cells(tmp_path, colab)
+    for part_id, part in parts.items():
+        assert part.score == pytest.approx(part.max), (part_id, part.evidence)
+        assert part.flags == [], part_id
+    assert "as Colab saves" in parts["p5.q1a"].evidence[0]["where"]
 
 
 def test_error_output_earns_nothing(tmp_path: Path) -> None:

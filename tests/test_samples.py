@@ -53,7 +53,9 @@ EXPECTED: dict[tuple[str, str], tuple[float, dict[str, float | tuple[float, list
     ("hw3-2023", "eve"): (
         1.0,
         {
-            "p4.q2b": (0.0, [FLAG_INTEGRITY]),  # outputs of a cell that was never run
+            # outputs of a cell with no count among counted cells: a suggestion, for review
+            # (issue 1/5: inconsistencies are flagged, not zeroed and called dishonest)
+            "p4.q2b": (1.0, [FLAG_REVIEW]),
             "p4.q3d": 0.5,  # the run was interrupted after one epoch
             "p4.test-acc": (0.0, [FLAG_INTEGRITY]),  # typed into markdown
         },

@@ -41,14 +41,14 @@ def check(ctx: CheckContext) -> CheckOutcome:
     want = f"≥ {full:g}% for full credit, ≥ {partial:g}% for half" + (
         f" — {source}" if source else ""
     )
-    usable, unexecuted, _ = trusted(ctx.blocks("output"))
+    usable, _ = trusted(ctx.blocks("output"))
     final_block, value = None, None
     for block in usable:
         found = last_accuracy(block.text, params["patterns"])
         if found is not None:
             final_block, value = block, found
     if final_block is None:
-        for block in unexecuted + ctx.blocks("prose"):
+        for block in ctx.blocks("prose"):
             if last_accuracy(block.text, params["patterns"]) is not None:
                 return integrity_outcome(block, want, "the accuracy")
         return missing_outcome(want, "accuracy in the outputs of executed cells")

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 
 from grader.document import STRENGTH_UNEXECUTED, Block
-from grader.results import FAIL, FLAG_INTEGRITY, MISSING, CheckOutcome, Evidence
+from grader.results import FAIL, FLAG_INTEGRITY, FLAG_REVIEW, MISSING, CheckOutcome, Evidence
 
 from .base import CheckContext
 
@@ -88,17 +88,36 @@ def excerpt(text: str, limit: int = 300) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
-def trusted(outputs: list[Block]) -> tuple[list[Block], list[Block], list[Block]]:
-    """Split outputs into (usable, unexecuted, errors)."""
-    usable, unexecuted, errors = [], [], []
+def trusted(outputs: list[Block]) -> tuple[list[Block], list[Block]]:
+    """Split outputs into (usable, errors).
+
+    Outputs that a code cell carries are usable, with or without an execution count: Colab
+    saves none at all. An output without a count in a notebook whose other cells have counts
+    is usable too, but its evidence is ``unexecuted`` and :func:`review_uncounted` flags the
+    part for a TA (the cell's run cannot be placed in the notebook's order).
+    """
+    usable, errors = [], []
     for block in outputs:
-        if block.output_type == "error":
-            errors.append(block)
-        elif block.strength == STRENGTH_UNEXECUTED:
-            unexecuted.append(block)
-        else:
-            usable.append(block)
-    return usable, unexecuted, errors
+        (errors if block.output_type == "error" else usable).append(block)
+    return usable, errors
+
+
+def review_uncounted(outcome: CheckOutcome) -> CheckOutcome:
+    """Flag a part whose credit rests on an output with no execution count in a notebook
+    whose other cells have counts: the score stands as a suggestion for a TA."""
+    if outcome.fraction <= 0 or FLAG_REVIEW in outcome.flags:
+        return outcome
+    if not any(e.strength == STRENGTH_UNEXECUTED for e in outcome.evidence):
+        return outcome
+    note = Evidence(
+        "an output whose cell has no execution count",
+        "outputs of cells run in order, each with its count",
+        "other cells of this notebook have execution counts and this one has none: it may "
+        "have been pasted or run out of order; the score is a suggestion for a TA",
+    )
+    outcome.evidence.append(note)
+    outcome.flags.append(FLAG_REVIEW)
+    return outcome
 
 
 def prose_claim(ctx: CheckContext, pattern: re.Pattern) -> Block | None:
@@ -110,11 +129,8 @@ def prose_claim(ctx: CheckContext, pattern: re.Pattern) -> Block | None:
 
 
 def integrity_outcome(block: Block, expected: str, what: str) -> CheckOutcome:
-    """No credit and an integrity flag: a result typed in, or shown without being run."""
-    if block.kind == "prose":
-        reason = f"{what} appears only in typed text, not in the output of an executed code cell"
-    else:
-        reason = f"{what} appears in the output of a code cell that was never executed"
+    """No credit and an integrity flag: a result typed into prose, with no code that shows it."""
+    reason = f"{what} appears only in typed text, not in the output of a code cell"
     return CheckOutcome(
         0.0,
         FAIL,

@@ -35,7 +35,7 @@ def scored_reviews(ctx: CheckContext, function: str) -> list[tuple[str, str, Blo
     for cell in ctx.blocks("code"):
         # a PDF may glue the definition and the first call into one block
         matches = list(call.finditer(definition.sub("", cell.text)))
-        usable, _, _ = trusted(outputs_after(ctx, cell, follow=0))
+        usable, _ = trusted(outputs_after(ctx, cell, follow=0))
         for match, output in zip(matches, usable, strict=False):
             found.append((_normalise(match.group(2)), output.text.strip(), output))
     return found

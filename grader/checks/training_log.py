@@ -61,12 +61,12 @@ def check(ctx: CheckContext) -> CheckOutcome:
     params = ctx.params
     needed = int(params["epochs"])
     want = f"a log of at least {needed} epochs ({', '.join(params['metrics'])})"
-    usable, unexecuted, _ = trusted(ctx.blocks("output"))
+    usable, _ = trusted(ctx.blocks("output"))
     records = parse_log(_log_of(usable), params["epoch"], params["metrics"])
     if not records:
-        for pool in (unexecuted, ctx.blocks("prose")):
-            if parse_log(_log_of(pool), params["epoch"], params["metrics"]):
-                return integrity_outcome(pool[0], want, "the training log")
+        prose = ctx.blocks("prose")
+        if parse_log(_log_of(prose), params["epoch"], params["metrics"]):
+            return integrity_outcome(prose[0], want, "the training log")
         return missing_outcome(want, "training log in the outputs of executed cells")
     log_blocks = [b for b in usable if re.search(params["epoch"], b.text, re.I)]
     where = log_blocks[0].where() if log_blocks else ""

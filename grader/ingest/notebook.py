@@ -59,8 +59,15 @@ def _load(path: Path) -> nbformat.NotebookNode:
 
 
 def read_notebook(path: Path) -> list[Block]:
-    """Blocks for every cell: markdown paragraphs, code, and each output of each code cell."""
+    """Blocks for every cell: markdown paragraphs, code, and each output of each code cell.
+
+    A notebook with no execution count on any cell (Colab saves it so) is not suspicious:
+    its outputs are marked ``saved_without_counts`` and count as executed."""
     notebook = _load(path)
+    counted = any(
+        c.get("cell_type") == "code" and c.get("execution_count") is not None
+        for c in notebook.cells
+    )
     blocks: list[Block] = []
     for index, cell in enumerate(notebook.cells):
         source = _as_text(cell.get("source"))
@@ -69,10 +76,31 @@ def read_notebook(path: Path) -> list[Block]:
                 blocks.append(Block("prose", paragraph, path.name, "ipynb", cell=index))
         elif cell.get("cell_type") == "code":
             count = cell.get("execution_count")
-            blocks.append(Block("code", source, path.name, "ipynb", index, count))
+            blocks.append(
+                Block(
+                    "code",
+                    source,
+                    path.name,
+                    "ipynb",
+                    index,
+                    count,
+                    saved_without_counts=not counted,
+                )
+            )
             for output in cell.get("outputs", []):
                 text = output_text(output)
                 if text.strip():
                     kind = output.get("output_type")
-                    blocks.append(Block("output", text, path.name, "ipynb", index, count, kind))
+                    blocks.append(
+                        Block(
+                            "output",
+                            text,
+                            path.name,
+                            "ipynb",
+                            index,
+                            count,
+                            kind,
+                            saved_without_counts=not counted,
+                        )
+                    )
     return blocks
