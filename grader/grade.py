@@ -26,8 +26,11 @@ from grader.segment import Section, segment
 
 log = logging.getLogger(__name__)
 
+MIN_ANSWER_WORDS = 5  # shorter unclaimed prose (a heading, a name) is no theory answer
+
 
 def _not_located(problem: ProblemSpec) -> CheckOutcome:
+    """Nothing in the submission looks like this problem: a plain missing, with no flag."""
     return CheckOutcome(
         0.0,
         MISSING,
@@ -35,12 +38,23 @@ def _not_located(problem: ProblemSpec) -> CheckOutcome:
             Evidence(
                 "(not located)",
                 f"an answer to problem {problem.number}: {problem.title}",
-                "no heading, number or title of this problem was found in the submission",
+                "no heading, number, title or fingerprint of this problem was found, and no "
+                "part of the submission is left unassigned",
             )
         ],
-        [FLAG_REVIEW],
-        "This problem was not found; if you answered it, a TA will locate it by hand.",
+        [],
+        "This problem was not found in your submission.",
     )
+
+
+def _for_review(outcome: CheckOutcome, why: str) -> CheckOutcome:
+    """The outcome kept as a suggested score, flagged for a TA with the reason."""
+    outcome.evidence.append(Evidence("(where the answer is)", "—", why))
+    if FLAG_REVIEW not in outcome.flags:
+        outcome.flags.append(FLAG_REVIEW)
+    if outcome.status == MISSING:
+        outcome.status = NEEDS_REVIEW
+    return outcome
 
 
 def run_check(ctx: CheckContext) -> CheckOutcome:
@@ -74,15 +88,23 @@ def grade_part(
 ) -> PartResult:
     """Score one part.
 
-    A notebook problem that was not located is looked for in ``unclaimed``, the blocks that
-    belong to no located problem (a notebook with no title, say), never in other problems'
-    answers; with nothing unclaimed, or for a theory problem, it is reported as not found.
+    A problem that was not located is looked for in ``unclaimed``, the blocks that belong to
+    no located problem, never in other problems' answers; what is found there is a suggested
+    score flagged for review. With nothing unclaimed it is a plain ``missing``. A section the
+    locator is unsure of is graded, and flagged.
     """
     if section.located:
         blocks = section.parts.get(part.id, section.blocks)
         outcome = run_check(CheckContext(part, problem, document, blocks, section.blocks, options))
-    elif problem.kind == "notebook" and unclaimed:
+        if section.unsure:
+            outcome = _for_review(outcome, f"the locator is unsure: {section.located_by}")
+    elif unclaimed:
         outcome = run_check(CheckContext(part, problem, document, unclaimed, unclaimed, options))
+        outcome = _for_review(
+            outcome,
+            f"problem {problem.number} was not located; this part was looked for in the "
+            f"{len(unclaimed)} block(s) no problem claimed",
+        )
     else:
         outcome = _not_located(problem)
     return PartResult(
@@ -97,16 +119,36 @@ def grade_part(
     )
 
 
+def unclaimed_blocks(document: Document, sections: dict[str, Section]) -> dict[str, list[Block]]:
+    """Blocks no located problem holds, per problem kind: what an unlocated notebook problem
+    may be graded on (any block), and an unlocated theory problem (prose of some length).
+
+    A file's preamble (the blocks before its first located problem: course, name, date) is
+    nobody's answer and is left out."""
+    claimed = {b.index for s in sections.values() for b in s.blocks}
+    first_start: dict[str, int] = {}
+    for section in sections.values():
+        if section.located:
+            head = section.blocks[0]
+            first_start[head.source] = min(first_start.get(head.source, head.index), head.index)
+    free = [
+        b
+        for b in document.blocks
+        if b.index not in claimed and b.index >= first_start.get(b.source, -1)
+    ]
+    prose = [b for b in free if b.kind == "prose" and len(b.text.split()) >= MIN_ANSWER_WORDS]
+    return {"notebook": free, "theory": prose}
+
+
 def grade_document(document: Document, rubric: Rubric, options: GradeOptions) -> StudentResult:
     """Grade a read submission against a rubric."""
     sections = segment(document, rubric)
-    claimed = {b.index for s in sections.values() for b in s.blocks}
-    unclaimed = [b for b in document.blocks if b.index not in claimed]
+    unclaimed = unclaimed_blocks(document, sections)
     problems: dict[str, ProblemResult] = {}
     for problem in rubric.problems:
         section = sections[problem.id]
         parts = {
-            p.id: grade_part(p, problem, document, section, options, unclaimed)
+            p.id: grade_part(p, problem, document, section, options, unclaimed[problem.kind])
             for p in problem.parts
         }
         problems[problem.id] = ProblemResult(
@@ -116,6 +158,7 @@ def grade_document(document: Document, rubric: Rubric, options: GradeOptions) ->
             parts=parts,
             located=section.located,
             located_by=section.located_by,
+            confidence=section.confidence,
         )
     total = round(sum(p.score for p in problems.values()), 4)
     return StudentResult(

@@ -72,6 +72,7 @@ class ProblemResult:
     parts: dict[str, PartResult]
     located: bool = True
     located_by: str = ""
+    confidence: float = 1.0  # how sure the locator is of the section (grader.locate)
 
 
 @dataclass

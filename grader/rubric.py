@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -53,6 +54,7 @@ class ProblemSpec:
     anchors: tuple[str, ...]
     parts: tuple[PartSpec, ...]
     use: str = ""
+    fingerprints: tuple[str, ...] = ()  # regexes over code that identify the problem's answer
 
 
 @dataclass(frozen=True)
@@ -174,6 +176,14 @@ def _load_problem(entry: object, index: int, rubric_path: Path, problems_dir: Pa
     if not isinstance(anchors, list):
         raise RubricError(f"{shared_path}: key 'anchors' should be a list of strings")
     parts = _load_parts(shared.get("parts"), problem_id, points, str(shared_path))
+    fingerprints = shared.get("fingerprints", [])
+    if not isinstance(fingerprints, list) or not all(isinstance(f, str) for f in fingerprints):
+        raise RubricError(f"{shared_path}: key 'fingerprints' should be a list of regexes")
+    for pattern in fingerprints:
+        try:
+            re.compile(pattern)
+        except re.error as exc:
+            raise RubricError(f"{shared_path}: fingerprint {pattern!r} is not a regex ({exc})")
     spec = ProblemSpec(
         id=problem_id,
         number=number,
@@ -183,6 +193,7 @@ def _load_problem(entry: object, index: int, rubric_path: Path, problems_dir: Pa
         anchors=tuple(str(a) for a in [title, *anchors]),
         parts=parts,
         use=use,
+        fingerprints=tuple(fingerprints),
     )
     return spec, shared
 

@@ -335,8 +335,12 @@ def test_unlocated_notebook_problem_never_reads_another_problems_answer(tmp_path
 
 
 def test_untitled_notebook_is_still_graded(tmp_path: Path) -> None:
-    cells = [c for c in bert_cells() if c.cell_type == "code"]  # no title: nothing is located
+    """No title at all: the notebook is found by its code's fingerprints (BERTGRUSentiment…)."""
+    cells = [c for c in bert_cells() if c.cell_type == "code"]
     path = write_notebook(tmp_path / "bert.ipynb", *cells)
     result = grade_path(path, load_rubric("hw2-2024"), GradeOptions(run_code=False))
-    assert not result.problems["p5"].located
+    bert = result.problems["p5"]
+    assert bert.located and bert.located_by.startswith("fingerprint: code ")
+    assert "top of bert.ipynb" in bert.located_by
+    assert not result.problems["p4"].located
     assert result.problems["p5"].parts["p5.q1a"].score == result.problems["p5"].parts["p5.q1a"].max

@@ -1,0 +1,315 @@
+"""The locator stage: where each problem's answer starts, from several signals, with a confidence.
+
+Signals, strongest first:
+
+* **numbered headings** in the usual styles: "Problem 2", "Problem5", "## 2", "## 1) …",
+  "2. (3 points)", "Q2", "Question 2:", "Part II", roman numerals; a heading that names a
+  homework ("# HW2 Jane Doe") or a notebook question ("Q1(a)", "Q2.c") is not a problem;
+* **titles**: a short heading whose content words cover one of the problem's anchors
+  ("## Vision Transformer on FashionMNIST" for "Vision Transformers");
+* **fingerprints** declared in the problem's YAML (code that defines a ``ViT`` or loads
+  FashionMNIST; ``BertTokenizer``, ``BERTGRUSentiment``): a notebook problem found by
+  nothing else starts where its fingerprinted code starts (or at the top of its file), and
+  so no other problem's section swallows it;
+* **weak numbering** ("2. …" at the start of a paragraph), only between located neighbours;
+* **order**: numbered headings are taken in rubric order.
+
+A section runs to the next start, within the file it started in. Each :class:`Section`
+records the signals that found it and a confidence in [0, 1]; below ``UNSURE`` the grade of
+every part is a suggestion for a TA (see :mod:`grader.grade`).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from grader.document import Block, Document
+from grader.rubric import ProblemSpec, Rubric
+
+UNSURE = 0.6  # below this, the located section is a guess: parts are flagged for review
+HEADING_CONFIDENCE = 0.9
+TITLE_CONFIDENCE = 0.8
+FILE_FINGERPRINT_CONFIDENCE = 0.8
+RUN_FINGERPRINT_CONFIDENCE = 0.65
+WEAK_CONFIDENCE = 0.6
+AGREEMENT_BONUS = 0.1  # a numbered heading whose section also fingerprints as the problem
+CONFLICT_PENALTY = 0.35  # a section whose code fingerprints only as another problem
+LOOKBACK_BLOCKS = 6  # how far before fingerprinted code a notebook's title is looked for
+MAX_TITLE_WORDS = 14
+
+POINTS = r"\(\s*\d+(?:\.\d+)?\s*(?:points?|pts?|marks?)\s*\)"
+ROMAN = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X")
+# A question marker of a notebook ("Q1(a)", "Q2.c", "Q1_a", "Q3 b"): not a problem heading.
+SUB_QUESTION = r"(?!\s*[._(-]?\s*[a-z](?![a-z]))"
+STOPWORDS = frozenset(
+    "a an and the of on in for to with using by from via my our your is are vs versus".split()
+)
+
+
+@dataclass
+class Section:
+    """Where one problem's answer is, and how it was found."""
+
+    problem_id: str
+    blocks: list[Block] = field(default_factory=list)
+    located_by: str = ""  # the signals, human-readable; empty when not located
+    parts: dict[str, list[Block]] = field(default_factory=dict)  # part id -> blocks
+    confidence: float = 0.0  # 0 when not located
+
+    @property
+    def located(self) -> bool:
+        """Was the problem found at all?"""
+        return bool(self.blocks)
+
+    @property
+    def unsure(self) -> bool:
+        """Located, but on too little evidence for the grade to stand without a TA."""
+        return self.located and self.confidence < UNSURE
+
+
+@dataclass(frozen=True)
+class Start:
+    """A block where a problem's answer starts, the signal that found it and its weight."""
+
+    index: int
+    signal: str
+    confidence: float
+
+
+def first_line(block: Block) -> str:
+    """The first non-blank line of a block."""
+    text = block.text.strip()
+    return text.splitlines()[0] if text else ""
+
+
+def _number_words(n: int) -> str:
+    roman = ROMAN[n - 1] if 0 < n <= len(ROMAN) else str(n)
+    return rf"(?:{n}(?![\d.]\d)(?!\d)|{roman}(?![A-Za-z]))"
+
+
+def heading_patterns(n: int) -> list[re.Pattern]:
+    """Numbered problem headings for problem ``n`` (never a homework or question marker)."""
+    num = _number_words(n)
+    word = r"(?:problem|question|exercise|task|part|prob\.)"
+    return [
+        re.compile(rf"^\W*{word}\s*#?\s*{num}{SUB_QUESTION}", re.I),
+        re.compile(rf"^#{{1,6}}\s*\**\s*{n}(?![\d.]\d)(?!\d)\s*(?:[.):]|\s|\*|$){SUB_QUESTION}"),
+        re.compile(rf"^\W*{n}\s*[.)]?\s*\**\s*{POINTS}", re.I),
+        re.compile(rf"^\W*Q\s*{n}(?!\d)(?![\d.]\d){SUB_QUESTION}\b"),
+    ]
+
+
+def _weak_pattern(n: int) -> re.Pattern:
+    return re.compile(rf"^\W{{0,3}}{n}\s*[.)]\s+\S")
+
+
+def content_words(text: str) -> list[str]:
+    """Lower-case words of a title, plural -s dropped, stop words removed."""
+    words = re.findall(r"[a-z0-9]+", text.lower())
+    return [w[:-1] if len(w) > 3 and w.endswith("s") else w for w in words if w not in STOPWORDS]
+
+
+def _title_matches(line: str, anchors: list[list[str]]) -> bool:
+    words = content_words(line)
+    if not words or len(words) > MAX_TITLE_WORDS:
+        return False
+    have = set(words)
+    return any(anchor and all(w in have for w in anchor) for anchor in anchors)
+
+
+def _heading_like(block: Block) -> bool:
+    line = first_line(block)
+    return line.startswith("#") or line.startswith("**") or len(block.text.split()) <= 12
+
+
+class _Finder:
+    """The start-finding passes over one document for one rubric."""
+
+    def __init__(self, document: Document, rubric: Rubric) -> None:
+        self.blocks = document.blocks
+        self.rubric = rubric
+        self.starts: dict[str, Start] = {}
+        self.prints = _fingerprints(self.blocks, rubric)
+
+    def _scan(self, start: int, stop: int, test) -> Start | None:
+        for block in self.blocks[start:stop]:
+            if block.kind == "prose":
+                found = test(block)
+                if found:
+                    return Start(block.index, *found)
+        return None
+
+    def numbered(self) -> None:
+        """Numbered headings, in rubric order."""
+        previous = 0
+        for problem in self.rubric.problems:
+            patterns = heading_patterns(problem.number)
+
+            def test(block: Block, patterns=patterns) -> tuple[str, float] | None:
+                line = first_line(block)
+                if any(p.search(line) for p in patterns):
+                    return f"heading '{line[:60]}'", HEADING_CONFIDENCE
+                return None
+
+            found = self._scan(previous, len(self.blocks), test)
+            if found:
+                self.starts[problem.id] = found
+                previous = found.index + 1
+
+    def _between(self, i: int) -> tuple[int, int]:
+        problems = self.rubric.problems
+        before = [self.starts[p.id].index for p in problems[:i] if p.id in self.starts]
+        after = [self.starts[p.id].index for p in problems[i + 1 :] if p.id in self.starts]
+        return (max(before) + 1 if before else 0, min(after) if after else len(self.blocks))
+
+    def by_test(self, make_test) -> None:
+        """Problems still missing, between their located neighbours (or in a file of their
+        own: a student's folder may hold the notebooks in any name order)."""
+        for i, problem in enumerate(self.rubric.problems):
+            if problem.id in self.starts:
+                continue
+            test = make_test(problem)
+            low, high = self._between(i)
+            found = self._scan(low, high, test) or self._in_free_files(test)
+            if found:
+                self.starts[problem.id] = found
+
+    def _in_free_files(self, test) -> Start | None:
+        taken = {self.blocks[s.index].source for s in self.starts.values()}
+        for block in self.blocks:
+            if block.source not in taken and block.kind == "prose":
+                found = test(block)
+                if found:
+                    return Start(block.index, *found)
+        return None
+
+    def fingerprinted(self) -> None:
+        """Notebook problems found by nothing else start where their fingerprinted code does."""
+        for problem in self.rubric.problems:
+            if problem.id in self.starts or problem.kind != "notebook":
+                continue
+            hits = [i for i, owner in self.prints.items() if owner == problem.id]
+            if hits:
+                self.starts[problem.id] = self._start_before(min(hits), problem)
+
+    def _start_before(self, hit: int, problem: ProblemSpec) -> Start:
+        """The top of the file when no other problem starts in it before ``hit``; else the
+        notebook's title just before its first fingerprinted block, else that block."""
+        source = self.blocks[hit].source
+        earlier = [
+            s.index
+            for s in self.starts.values()
+            if s.index < hit and self.blocks[s.index].source == source
+        ]
+        what = _fingerprint_reason(self.blocks[hit], problem)
+        if not earlier:
+            top = next(b.index for b in self.blocks if b.source == source)
+            return Start(top, f"fingerprint: {what} (top of {source})", FILE_FINGERPRINT_CONFIDENCE)
+        floor = max(earlier) + 1
+        for block in reversed(self.blocks[max(floor, hit - LOOKBACK_BLOCKS) : hit]):
+            if block.kind == "prose" and first_line(block).startswith("#"):
+                return Start(block.index, f"fingerprint: {what}", RUN_FINGERPRINT_CONFIDENCE)
+            if block.index in self.prints and self.prints[block.index] != problem.id:
+                break
+        return Start(hit, f"fingerprint: {what}", RUN_FINGERPRINT_CONFIDENCE)
+
+    def verify(self) -> None:
+        """Drop a notebook problem's heading start when its section's code fingerprints only
+        as other problems (a "## 4. Training" inside the BERT notebook is not the ViT)."""
+        for problem in self.rubric.problems:
+            start = self.starts.get(problem.id)
+            if start is None or problem.kind != "notebook" or not problem.fingerprints:
+                continue
+            owners = Counter(self.prints.get(b.index) for b in self._section(start))
+            owners.pop(None, None)
+            if owners and problem.id not in owners:
+                del self.starts[problem.id]
+
+    def _section(self, start: Start) -> list[Block]:
+        later = [s.index for s in self.starts.values() if s.index > start.index]
+        end = min(later) if later else len(self.blocks)
+        source = self.blocks[start.index].source
+        return [b for b in self.blocks[start.index : end] if b.source == source]
+
+    def sections(self) -> dict[str, Section]:
+        """The located sections, with their signals and confidence."""
+        found: dict[str, Section] = {}
+        for problem in self.rubric.problems:
+            start = self.starts.get(problem.id)
+            if start is None:
+                found[problem.id] = Section(problem.id)
+                continue
+            blocks = self._section(start)
+            signals, confidence = [start.signal], start.confidence
+            owners = Counter(self.prints.get(b.index) for b in blocks)
+            owners.pop(None, None)
+            if problem.id in owners and not start.signal.startswith("fingerprint"):
+                signals.append(f"fingerprints in {owners[problem.id]} block(s)")
+                confidence += AGREEMENT_BONUS
+            elif owners and problem.id not in owners and problem.fingerprints:
+                other = owners.most_common(1)[0][0]
+                signals.append(f"but its code fingerprints as {other}")
+                confidence -= CONFLICT_PENALTY
+            confidence = round(min(1.0, max(0.05, confidence)), 2)
+            reason = "; ".join(signals) + f" (confidence {confidence:.2f})"
+            found[problem.id] = Section(problem.id, blocks, reason, {}, confidence)
+        return found
+
+
+def _fingerprints(blocks: list[Block], rubric: Rubric) -> dict[int, str]:
+    """Code blocks that fingerprint as exactly one problem: block index -> problem id."""
+    owners: dict[int, str] = {}
+    for block in blocks:
+        if block.kind != "code":
+            continue
+        matching = [
+            p.id
+            for p in rubric.problems
+            if any(re.search(f, block.text) for f in p.fingerprints)
+        ]
+        if len(matching) == 1:
+            owners[block.index] = matching[0]
+    return owners
+
+
+def _fingerprint_reason(block: Block, problem: ProblemSpec) -> str:
+    for pattern in problem.fingerprints:
+        match = re.search(pattern, block.text)
+        if match:
+            return f"code '{match.group(0)[:40]}' ({block.where()})"
+    return block.where()
+
+
+def _title_test(problem: ProblemSpec):
+    anchors = [words for a in problem.anchors if len("".join(words := content_words(a))) >= 4]
+
+    def test(block: Block) -> tuple[str, float] | None:
+        line = first_line(block)
+        if _heading_like(block) and _title_matches(line, anchors):
+            return f"title '{line[:60]}'", TITLE_CONFIDENCE
+        return None
+
+    return test
+
+
+def _weak_test(problem: ProblemSpec):
+    pattern = _weak_pattern(problem.number)
+
+    def test(block: Block) -> tuple[str, float] | None:
+        line = first_line(block)
+        return (f"numbering '{line[:60]}'", WEAK_CONFIDENCE) if pattern.search(line) else None
+
+    return test
+
+
+def locate(document: Document, rubric: Rubric) -> dict[str, Section]:
+    """One :class:`Section` per rubric problem (empty when the problem was not found)."""
+    finder = _Finder(document, rubric)
+    finder.numbered()
+    finder.verify()
+    finder.by_test(_title_test)
+    finder.fingerprinted()
+    finder.by_test(_weak_test)
+    return finder.sections()
