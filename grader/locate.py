@@ -265,9 +265,7 @@ def _fingerprints(blocks: list[Block], rubric: Rubric) -> dict[int, str]:
         if block.kind != "code":
             continue
         matching = [
-            p.id
-            for p in rubric.problems
-            if any(re.search(f, block.text) for f in p.fingerprints)
+            p.id for p in rubric.problems if any(re.search(f, block.text) for f in p.fingerprints)
         ]
         if len(matching) == 1:
             owners[block.index] = matching[0]

@@ -183,7 +183,9 @@ def _load_problem(entry: object, index: int, rubric_path: Path, problems_dir: Pa
         try:
             re.compile(pattern)
         except re.error as exc:
-            raise RubricError(f"{shared_path}: fingerprint {pattern!r} is not a regex ({exc})")
+            raise RubricError(
+                f"{shared_path}: fingerprint {pattern!r} is not a regex ({exc})"
+            ) from None
     spec = ProblemSpec(
         id=problem_id,
         number=number,

@@ -8,7 +8,9 @@ from grader.checks.cells import comment_only
 
 
 def test_commented_out_indented_code_is_read_in_milliseconds() -> None:
-    cell = "# model = Net(bert,\n" + "#     HIDDEN_DIM = 256,\n" * 5000 + "x = 1 # not only comments"
+    cell = (
+        "# model = Net(bert,\n" + "#     HIDDEN_DIM = 256,\n" * 5000 + "x = 1 # not only comments"
+    )
     start = time.perf_counter()
     assert comment_only(cell) is False
     assert comment_only(cell.rsplit("\n", 1)[0]) is True
