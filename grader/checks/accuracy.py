@@ -22,12 +22,17 @@ from .cells import evidence, integrity_outcome, missing_outcome, trusted
 REQUIRED_PARAMS = ("patterns", "full", "partial")
 
 
+def as_percent(value: float) -> float:
+    """An accuracy in percent: 0.9104 and 91.04 both read as 91.04 %."""
+    return value * 100 if value <= 1 else value
+
+
 def last_accuracy(text: str, patterns: list[str]) -> float | None:
     """The last accuracy (percent) any pattern finds in the text."""
     best: tuple[int, float] | None = None
     for pattern in patterns:
         for match in re.finditer(pattern, text, re.I):
-            value = next((float(g) for g in match.groups() if g), None)
+            value = next((as_percent(float(g)) for g in match.groups() if g), None)
             if value is not None and (best is None or match.start() >= best[0]):
                 best = (match.start(), value)
     return best[1] if best else None

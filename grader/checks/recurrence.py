@@ -206,6 +206,17 @@ def _answers(claims: list[Claim], base: str, setting: _Setting, hidden: dict) ->
     return found
 
 
+def _depends_on_inputs(answer: _Answer) -> bool:
+    return any(value.atoms(AppliedUndef) for value in answer.values.values())
+
+
+def _in_the_inputs(answers: list[_Answer]) -> list[_Answer]:
+    """The answers that are a form in the inputs, when there are any: "y_T ≈ 1 if …" or
+    "y_T = 1/2 on a tie", written after the closed form, is a case, not the conclusion."""
+    general = [a for a in answers if _depends_on_inputs(a)]
+    return general or answers
+
+
 def _sigmoid_argument(value: sp.Expr) -> sp.Expr | None:
     """z when the value is σ(z) or 1/(1 + e^(-z)); else None."""
     if isinstance(value, AppliedUndef) and value.func == SIGMOID:
@@ -339,8 +350,9 @@ def _verdict(ctx: CheckContext, setting: _Setting, claims: list[Claim]) -> tuple
     hidden = _answers(claims, "h", setting, {})
     latest_h = hidden[-1].values if hidden else {}
     outputs = _answers(claims, "y", setting, latest_h)
+    outputs, hidden_forms = _in_the_inputs(outputs), _in_the_inputs(hidden)
     if outputs or hidden:
-        base, answer = ("y", outputs[-1]) if outputs else ("h", hidden[-1])
+        base, answer = ("y", outputs[-1]) if outputs else ("h", hidden_forms[-1])
         result, evidence = _grade(answer, base, setting)
         if base == "y" and hidden and _uses_hidden(answer.node):
             h = hidden[-1]

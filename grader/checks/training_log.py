@@ -16,6 +16,7 @@ import re
 from grader.document import Block
 from grader.results import FAIL, FLAG_REVIEW, PARTIAL, PASS, CheckOutcome, Evidence
 
+from .accuracy import as_percent
 from .base import CheckContext
 from .cells import excerpt, integrity_outcome, missing_outcome, trusted
 from .code_reading import loop_sources
@@ -45,6 +46,8 @@ def parse_log(text: str, epoch_pattern: str, metrics: dict[str, str]) -> list[di
         for name, pattern in metrics.items():
             found = re.search(pattern, chunk, re.I)
             value = _first_group(found) if found else None
+            if value is not None and name.endswith("acc"):
+                value = as_percent(value)
             if value is not None:
                 record[name] = value
         if record:

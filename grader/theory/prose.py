@@ -12,6 +12,12 @@
 Patterns are case-insensitive regular expressions, matched on the text with LaTeX and
 markdown markup removed. A mention inside a negation ("does not share weights") does not
 count, and makes the score uncertain.
+
+Concepts are also matched by meaning (:mod:`grader.theory.meaning`): each student sentence
+is compared with the concept's ``statements`` (its label when it has none); a sentence at or
+above the calibrated threshold expresses the concept, one just below makes the score a
+suggestion for a TA. Phrases and meaning are two signals: either finds a concept, and the
+evidence says which sentence matched what, and how closely.
 """
 
 from __future__ import annotations
@@ -19,6 +25,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from . import meaning
 from .lexer import plain_unicode
 from .scoring import TheoryParamsError
 
@@ -36,6 +43,7 @@ class Concept:
     label: str
     points: float  # points earned, or share of the part lost for a misconception
     patterns: tuple[re.Pattern, ...]
+    statements: tuple[str, ...] = ()  # the concept in plain sentences, matched by meaning
 
 
 @dataclass(frozen=True)
@@ -58,6 +66,17 @@ class Hit:
 
     concept: Concept
     excerpt: str
+    similarity: float | None = None  # set when found by meaning
+    statement: str = ""  # the statement the sentence is close to
+
+    def describe(self) -> str:
+        """The hit as evidence shows it."""
+        if self.similarity is None:
+            return f"{self.concept.label} (“{self.excerpt}”)"
+        return (
+            f"{self.concept.label} (“{self.excerpt}” ≈ “{self.statement}”, "
+            f"similarity {self.similarity:.2f})"
+        )
 
 
 @dataclass
@@ -69,17 +88,21 @@ class ProseScore:
     negated: list[Hit] = field(default_factory=list)
     misconceptions: list[Hit] = field(default_factory=list)
     missing: list[Concept] = field(default_factory=list)
+    near: list[Hit] = field(default_factory=list)  # just below the threshold: maybe expressed
+    marginal: list[Hit] = field(default_factory=list)  # found by meaning, just above it
 
     @property
     def certain(self) -> bool:
         """Full marks with nothing doubtful; anything else is a suggestion for a TA."""
-        return self.fraction >= 1 and not self.negated and not self.misconceptions
+        doubtful = self.negated or self.misconceptions or self.marginal
+        return self.fraction >= 1 and not doubtful
 
     def summary(self) -> str:
         """The concepts found, quoted, for the evidence."""
-        parts = [f"{h.concept.label} (“{h.excerpt}”)" for h in self.found]
-        parts += [f"negated: {h.concept.label} (“{h.excerpt}”)" for h in self.negated]
-        parts += [f"misconception: {h.concept.label} (“{h.excerpt}”)" for h in self.misconceptions]
+        parts = [h.describe() for h in self.found]
+        parts += [f"negated: {h.describe()}" for h in self.negated]
+        parts += [f"misconception: {h.describe()}" for h in self.misconceptions]
+        parts += [f"near the threshold: {h.describe()}" for h in self.near]
         return "; ".join(parts) if parts else "none of the rubric's concepts"
 
 
@@ -93,7 +116,11 @@ def _concept(raw: object, key: str, place: str) -> Concept:
         compiled = tuple(re.compile(str(p), re.I) for p in patterns)
     except re.error as exc:
         raise TheoryParamsError(f"{place}: '{raw['id']}' has a bad pattern ({exc})") from None
-    return Concept(str(raw["id"]), str(raw.get("label", raw["id"])), float(raw[key]), compiled)
+    label = str(raw.get("label", raw["id"]))
+    statements = raw.get("statements", [label])
+    if not isinstance(statements, list) or not all(isinstance(s, str) for s in statements):
+        raise TheoryParamsError(f"{place}: '{raw['id']}' statements should be a list of strings")
+    return Concept(str(raw["id"]), label, float(raw[key]), compiled, tuple(statements))
 
 
 def load_concepts(params: dict, place: str) -> ConceptRubric:
@@ -135,20 +162,38 @@ def _search(concept: Concept, text: str) -> tuple[Hit | None, Hit | None]:
     return None, negated
 
 
+def _by_meaning(concept: Concept, answer: list[str], vectors, bar: float) -> Hit | None:
+    best = meaning.closest(answer, vectors, concept.statements)
+    if best is None or best.similarity < bar:
+        return None
+    return Hit(concept, best.sentence, best.similarity, best.statement)
+
+
 def score_prose(text: str, rubric: ConceptRubric) -> ProseScore:
-    """Points for the concepts the text expresses, less its misconceptions."""
+    """Points for the concepts the text expresses, by phrase or by meaning, less its
+    misconceptions; a concept close to the meaning threshold makes the score uncertain."""
+    answer = [normalise(s) for s in meaning.sentences(text)]
+    vectors = meaning.embed(answer) if answer else None
+    bars = meaning.thresholds()
     text = normalise(text)
     score = ProseScore(0.0)
     for concept in rubric.concepts:
         hit, negated = _search(concept, text)
+        hit = hit or _by_meaning(concept, answer, vectors, bars.match)
         if hit:
             score.found.append(hit)
-        else:
-            score.missing.append(concept)
-            if negated:
-                score.negated.append(negated)
+            if hit.similarity is not None and hit.similarity < bars.match + bars.margin:
+                score.marginal.append(hit)
+            continue
+        score.missing.append(concept)
+        if negated:
+            score.negated.append(negated)
+        near = _by_meaning(concept, answer, vectors, bars.near)
+        if near:
+            score.near.append(near)
     for mistake in rubric.misconceptions:
         hit, _ = _search(mistake, text)
+        hit = hit or _by_meaning(mistake, answer, vectors, bars.misconception)
         if hit:
             score.misconceptions.append(hit)
     return rescore(score, rubric)

@@ -72,8 +72,8 @@ def _split_top(text: str, spellings: list[str]) -> list[tuple[str, str]]:
     depth, start, i, before = 0, 0, 0, ""
     while i < len(text):
         ch = text[i]
-        if ch == "\\" and text[i + 1 : i + 2] in ("{", "}"):
-            i += 2
+        if ch == "\\" and i + 1 < len(text) and not text[i + 1].isalpha():
+            i += 2  # an escaped symbol: \{ \} \| and the spacing \, \; \: \! never split
             continue
         if ch in _OPENERS:
             depth += 1

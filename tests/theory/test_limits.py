@@ -10,6 +10,7 @@ import time
 import pytest
 from theory_helpers import grade
 
+from grader.theory import meaning
 from grader.theory.answers import read_math
 from grader.theory.errors import ReadError
 from grader.theory.limits import Budget, TimeLimit, limited
@@ -113,6 +114,7 @@ def test_a_budget_bounds_the_total_time() -> None:
 
 def test_a_long_messy_answer_is_read_quickly() -> None:
     noise = ("(" * 50 + " $$ x_1 = \\frac{1}{" + " y = (" * 20 + "\n") * 300
+    meaning.embed(["loaded once per process, before the clock starts"])
     started = time.monotonic()
     result = grade("hw2-2024", "p1", noise + "\n$$y_T = \\sigma(1000 \\sum_{k=1}^{T} (-1)^k x_k)$$")
     assert time.monotonic() - started < 2.0
