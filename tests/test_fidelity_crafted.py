@@ -1,0 +1,96 @@
+"""The crafted corpus (tests/crafted/gen_*.py, written from the homework statements alone,
+blind to the grader's code) is graded within the expert's ranges.
+
+Issue 1/5's target is at least 95% in range and no silent miss. It is not met yet: on
+2026-12-01, 257 of 317 problem scores (81%) were in range, with 20 silent misses (70
+submissions). The floors below are those measured figures: they may only be raised, as the
+grader gets better, never lowered.
+"""
+
+from __future__ import annotations
+
+import importlib
+import pkgutil
+from pathlib import Path
+
+import crafted
+import pytest
+from crafted.case import Case
+
+from grader.checks.base import GradeOptions
+from grader.fidelity import HIT, judge, summary
+from grader.grade import grade_path
+from grader.rubric import load_rubric
+
+MIN_RATE = 0.80  # target 0.95 (issue 1/5)
+MAX_SILENT = 20  # target 0
+# Known gap: an output its code cannot have produced (a cell that prints nothing shows a
+# result; a log of more epochs than the loop runs) is not detected yet: 2 cases.
+MAX_FLAG_ERRORS = 2  # target 0
+
+
+def crafted_cases() -> list[Case]:
+    """Every case of every generator module."""
+    cases: list[Case] = []
+    for module in pkgutil.iter_modules(crafted.__path__):
+        if module.name.startswith("gen_"):
+            cases.extend(importlib.import_module(f"crafted.{module.name}").cases())
+    return cases
+
+
+def write_case(case: Case, root: Path) -> Path:
+    """The case's files in a student folder."""
+    folder = root / case.name
+    folder.mkdir(parents=True)
+    for name, content in case.files.items():
+        target = folder / name
+        if isinstance(content, bytes):
+            target.write_bytes(content)
+        else:
+            target.write_text(content, encoding="utf-8")
+    return folder
+
+
+@pytest.fixture(scope="module")
+def graded(tmp_path_factory: pytest.TempPathFactory) -> list[tuple[Case, object]]:
+    root = tmp_path_factory.mktemp("crafted")
+    options = GradeOptions(run_code=True, allow_unsandboxed=False)
+    return [
+        (case, grade_path(write_case(case, root), load_rubric(case.assignment), options))
+        for case in crafted_cases()
+    ]
+
+
+def test_cases_are_well_formed() -> None:
+    cases = crafted_cases()
+    assert len(cases) >= 40
+    assert len({c.name for c in cases}) == len(cases)
+    for case in cases:
+        rubric = load_rubric(case.assignment)
+        assert set(case.ranges) == {p.id for p in rubric.problems}, case.name
+        for problem in rubric.problems:
+            low, high = case.ranges[problem.id]
+            assert 0 <= low <= high <= problem.points, (case.name, problem.id)
+
+
+def test_crafted_scores_are_in_range_with_no_silent_miss(graded) -> None:
+    verdicts = [
+        v for case, result in graded for v in judge(case.name, result, case.ranges, case.why)
+    ]
+    counts = summary(verdicts)
+    table = "\n".join(v.line() + f"   ({v.why})" for v in verdicts if v.verdict != HIT)
+    assert counts["silent"] <= MAX_SILENT, f"{counts}\n{table}"
+    assert counts["rate"] >= MIN_RATE, f"{counts}\n{table}"
+
+
+def test_flags_expected_and_forbidden(graded) -> None:
+    wrong = []
+    for case, result in graded:
+        for pid, forbidden in case.forbid_flags.items():
+            raised = {f for part in result.problems[pid].parts.values() for f in part.flags}
+            wrong += [(case.name, pid, "raised", f) for f in forbidden if f in raised]
+        for pid, expected in case.expect_flags.items():
+            raised = {f for part in result.problems[pid].parts.values() for f in part.flags}
+            wrong += [(case.name, pid, "not raised", f) for f in expected if f not in raised]
+    assert len(wrong) <= MAX_FLAG_ERRORS, wrong
+    assert not [w for w in wrong if w[2] == "raised"], wrong  # nobody honest is accused
