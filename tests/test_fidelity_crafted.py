@@ -2,7 +2,7 @@
 blind to the grader's code) is graded within the expert's ranges.
 
 Issue 1/5's target is at least 95% in range and no silent miss. It is not met yet: on
-2026-12-01, 257 of 317 problem scores (81%) were in range, with 20 silent misses (70
+2026-12-01, 262 of 317 problem scores (83%) were in range, with 15 silent misses (70
 submissions). The floors below are those measured figures: they may only be raised, as the
 grader gets better, never lowered.
 """
@@ -22,8 +22,8 @@ from grader.fidelity import HIT, judge, summary
 from grader.grade import grade_path
 from grader.rubric import load_rubric
 
-MIN_RATE = 0.80  # target 0.95 (issue 1/5)
-MAX_SILENT = 20  # target 0
+MIN_RATE = 0.82  # target 0.95 (issue 1/5)
+MAX_SILENT = 15  # target 0
 # Known gap: an output its code cannot have produced (a cell that prints nothing shows a
 # result; a log of more epochs than the loop runs) is not detected yet: 2 cases.
 MAX_FLAG_ERRORS = 2  # target 0

@@ -17,17 +17,44 @@ from grader.results import FAIL, FLAG_INTEGRITY, FLAG_REVIEW, MISSING, CheckOutc
 
 from .base import CheckContext
 
-ANY_MARKER = re.compile(r"#\s*Q\s*\d+\s*[a-z]\b", re.I)
+# A notebook question's marker in any common style: "Q2b", "Q1_a", "Q1(a)", "Q2.c",
+# "Question 1 a"; in a code comment or a markdown heading.
+QUESTION = r"\bQ(?:uestion)?\s*{number}\s*[._(-]?\s*{letter}(?![a-z])"
+ANY_MARKER = re.compile("#\\s*" + QUESTION.format(number=r"\d+", letter="[a-z]"), re.I)
+ANY_QUESTION = re.compile(QUESTION.format(number=r"\d+", letter="[a-z]"), re.I)
+MARKED_CELLS = 3  # code cells after a marked markdown heading that belong to its question
 NUMBER = re.compile(r"(?<![\w.])[-+]?\d[\d,]*(?:\.\d+)?(?:[eE][-+]?\d+)?")
 
 
 def marker_pattern(marker: str) -> re.Pattern:
-    """Regex for a question marker such as ``Q2b`` in a code comment ("# Q2b:", "#Q2b.")."""
+    """Regex for a question marker such as ``Q2b``, in any common style ("# Q2b:",
+    "Q2.b", "Q2_b", "Q2(b)", "Question 2 b")."""
     match = re.fullmatch(r"Q(\d+)([a-z]?)", marker, re.I)
     if not match:
         return re.compile(re.escape(marker), re.I)
     number, letter = match.groups()
-    return re.compile(rf"\bQ\s*{number}\s*\.?\s*{letter}\b", re.I)
+    if not letter:
+        return re.compile(rf"\bQ(?:uestion)?\s*{number}(?![\d.]\d)\b", re.I)
+    return re.compile(QUESTION.format(number=number, letter=letter), re.I)
+
+
+def cells_under_heading(ctx: CheckContext, pattern: re.Pattern) -> list[Block]:
+    """Code cells after a markdown paragraph that carries the marker ("### Q1_a: Print the
+    size…"), up to the next marked paragraph, at most ``MARKED_CELLS``."""
+    found: list[Block] = []
+    inside = False
+    for block in ctx.blocks():
+        if block.kind == "prose":
+            if pattern.search(block.text[:200]):
+                inside = True
+                continue
+            if inside and ANY_QUESTION.search(block.text[:200]):
+                break
+        elif block.kind == "code" and inside:
+            found.append(block)
+            if len(found) >= MARKED_CELLS:
+                break
+    return found
 
 
 def find_cells(
@@ -38,6 +65,9 @@ def find_cells(
     if cell_marker:
         pattern = marker_pattern(cell_marker)
         marked = [b for b in code if pattern.search(b.text)]
+        if marked:
+            return marked
+        marked = cells_under_heading(ctx, pattern)
         if marked:
             return marked
     if code_pattern:

@@ -40,9 +40,15 @@ def write_class(folder: Path) -> Path:
         markdown(f"## Problem 1\n\n{SCRIPT} so $$h_T = \\sum_{{k=1}}^T (-1)^k x_k$$"),
         markdown(BERT_HEADING),
         code(f"# Q1a\nprint(len(tokenizer))  # {SCRIPT}", stream(f"30522 {SCRIPT}\n")),
+        # no execution count among counted cells: a suggested score, flagged for review
+        code("# Q2b\nprint(count_parameters(model))", stream("112241409\n"), count=None),
     )
     write_notebook(
         folder / "tess.ipynb",
+        # an answer in words the grader cannot decide: scored 0, flagged for a TA
+        markdown(
+            "## Problem 1\n\nThe output flips its sign at every step, it depends on the inputs."
+        ),
         markdown(BERT_HEADING),
         code("# Q1a\nprint(len(tokenizer))", stream("30000\n")),
         code("for epoch in range(N_EPOCHS):\n    train(model)", stream(TRAINING_LOG)),
