@@ -48,13 +48,8 @@ def _not_located(problem: ProblemSpec) -> CheckOutcome:
 
 
 def _for_review(outcome: CheckOutcome, why: str) -> CheckOutcome:
-    """The outcome kept as a suggested score, flagged for a TA with the reason."""
-    outcome.evidence.append(Evidence("(where the answer is)", "—", why))
-    if FLAG_REVIEW not in outcome.flags:
-        outcome.flags.append(FLAG_REVIEW)
-    if outcome.status == MISSING:
-        outcome.status = NEEDS_REVIEW
-    return outcome
+    """The outcome kept as a suggested score, flagged with where the answer was looked for."""
+    return outcome.for_review(Evidence("(where the answer is)", "—", why))
 
 
 def run_check(ctx: CheckContext) -> CheckOutcome:

@@ -46,6 +46,16 @@ class CheckOutcome:
     def __post_init__(self) -> None:
         self.fraction = min(1.0, max(0.0, float(self.fraction)))
 
+    def for_review(self, note: Evidence) -> CheckOutcome:
+        """Keep the score as a suggestion for a TA: add the note, the ``needs_review`` flag
+        (once), and make a ``missing`` part ``needs_review``."""
+        self.evidence.append(note)
+        if FLAG_REVIEW not in self.flags:
+            self.flags.append(FLAG_REVIEW)
+        if self.status == MISSING:
+            self.status = NEEDS_REVIEW
+        return self
+
 
 @dataclass
 class PartResult:

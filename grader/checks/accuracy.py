@@ -17,14 +17,9 @@ import re
 from grader.results import FAIL, FLAG_REVIEW, PARTIAL, PASS, CheckOutcome
 
 from .base import CheckContext
-from .cells import evidence, integrity_outcome, missing_outcome, trusted
+from .cells import as_percent, evidence, integrity_outcome, missing_outcome, trusted
 
 REQUIRED_PARAMS = ("patterns", "full", "partial")
-
-
-def as_percent(value: float) -> float:
-    """An accuracy in percent: 0.9104 and 91.04 both read as 91.04 %."""
-    return value * 100 if value <= 1 else value
 
 
 def last_accuracy(text: str, patterns: list[str]) -> float | None:

@@ -112,6 +112,11 @@ def numbers(text: str) -> list[float]:
     return found
 
 
+def as_percent(value: float) -> float:
+    """An accuracy in percent: 0.9104 and 91.04 both read as 91.04 %."""
+    return value * 100 if value <= 1 else value
+
+
 def excerpt(text: str, limit: int = 300) -> str:
     """A short excerpt for evidence."""
     text = text.strip()
@@ -139,15 +144,14 @@ def review_uncounted(outcome: CheckOutcome) -> CheckOutcome:
         return outcome
     if not any(e.strength == STRENGTH_UNEXECUTED for e in outcome.evidence):
         return outcome
-    note = Evidence(
-        "an output whose cell has no execution count",
-        "outputs of cells run in order, each with its count",
-        "other cells of this notebook have execution counts and this one has none: it may "
-        "have been pasted or run out of order; the score is a suggestion for a TA",
+    return outcome.for_review(
+        Evidence(
+            "an output whose cell has no execution count",
+            "outputs of cells run in order, each with its count",
+            "other cells of this notebook have execution counts and this one has none: it "
+            "may have been pasted or run out of order; the score is a suggestion for a TA",
+        )
     )
-    outcome.evidence.append(note)
-    outcome.flags.append(FLAG_REVIEW)
-    return outcome
 
 
 def prose_claim(ctx: CheckContext, pattern: re.Pattern) -> Block | None:

@@ -347,12 +347,11 @@ def _uses_hidden(node: Node) -> bool:
 
 def _verdict(ctx: CheckContext, setting: _Setting, claims: list[Claim]) -> tuple[str, list, bool]:
     """(outcome name, evidence, needs review) for the answer."""
-    hidden = _answers(claims, "h", setting, {})
+    hidden = _in_the_inputs(_answers(claims, "h", setting, {}))
     latest_h = hidden[-1].values if hidden else {}
-    outputs = _answers(claims, "y", setting, latest_h)
-    outputs, hidden_forms = _in_the_inputs(outputs), _in_the_inputs(hidden)
+    outputs = _in_the_inputs(_answers(claims, "y", setting, latest_h))
     if outputs or hidden:
-        base, answer = ("y", outputs[-1]) if outputs else ("h", hidden_forms[-1])
+        base, answer = ("y", outputs[-1]) if outputs else ("h", hidden[-1])
         result, evidence = _grade(answer, base, setting)
         if base == "y" and hidden and _uses_hidden(answer.node):
             h = hidden[-1]

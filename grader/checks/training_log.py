@@ -3,7 +3,8 @@
 params:
   epochs: how many epochs the log must show;
   epoch: regex whose group 1 is the epoch number;
-  metrics: {name: regex} read from each epoch's lines (the first non-empty group counts);
+  metrics: {name: regex} read from each epoch's lines (the first non-empty group counts;
+           a metric whose name ends in ``acc`` written as a fraction is read as percent);
   slips: [{name, code: regex matched within one code cell (or, with ``in_loop: true``,
          within one loop), penalty: share of the part lost}].
 The parsed per-epoch values go into the evidence's ``data`` (reports plot them).
@@ -16,9 +17,8 @@ import re
 from grader.document import Block
 from grader.results import FAIL, FLAG_REVIEW, PARTIAL, PASS, CheckOutcome, Evidence
 
-from .accuracy import as_percent
 from .base import CheckContext
-from .cells import excerpt, integrity_outcome, missing_outcome, trusted
+from .cells import as_percent, excerpt, integrity_outcome, missing_outcome, trusted
 from .code_reading import loop_sources
 
 REQUIRED_PARAMS = ("epochs", "epoch", "metrics")

@@ -162,11 +162,14 @@ def _search(concept: Concept, text: str) -> tuple[Hit | None, Hit | None]:
     return None, negated
 
 
-def _by_meaning(concept: Concept, answer: list[str], vectors, bar: float) -> Hit | None:
+def _by_meaning(concept: Concept, answer: list[str], vectors) -> Hit | None:
+    """The answer's sentence closest in meaning to the concept, with its similarity."""
     best = meaning.closest(answer, vectors, concept.statements)
-    if best is None or best.similarity < bar:
-        return None
-    return Hit(concept, best.sentence, best.similarity, best.statement)
+    return None if best is None else Hit(concept, best.sentence, best.similarity, best.statement)
+
+
+def _at_least(hit: Hit | None, bar: float) -> Hit | None:
+    return hit if hit is not None and hit.similarity >= bar else None
 
 
 def score_prose(text: str, rubric: ConceptRubric) -> ProseScore:
@@ -179,7 +182,8 @@ def score_prose(text: str, rubric: ConceptRubric) -> ProseScore:
     score = ProseScore(0.0)
     for concept in rubric.concepts:
         hit, negated = _search(concept, text)
-        hit = hit or _by_meaning(concept, answer, vectors, bars.match)
+        closest = None if hit else _by_meaning(concept, answer, vectors)
+        hit = hit or _at_least(closest, bars.match)
         if hit:
             score.found.append(hit)
             if hit.similarity is not None and hit.similarity < bars.match + bars.margin:
@@ -188,12 +192,12 @@ def score_prose(text: str, rubric: ConceptRubric) -> ProseScore:
         score.missing.append(concept)
         if negated:
             score.negated.append(negated)
-        near = _by_meaning(concept, answer, vectors, bars.near)
+        near = _at_least(closest, bars.near)
         if near:
             score.near.append(near)
     for mistake in rubric.misconceptions:
         hit, _ = _search(mistake, text)
-        hit = hit or _by_meaning(mistake, answer, vectors, bars.misconception)
+        hit = hit or _at_least(_by_meaning(mistake, answer, vectors), bars.misconception)
         if hit:
             score.misconceptions.append(hit)
     return rescore(score, rubric)
