@@ -135,6 +135,55 @@ def unclaimed_blocks(document: Document, sections: dict[str, Section]) -> dict[s
     return {"notebook": free, "theory": prose}
 
 
+def flag_unread_parts(parts: dict[str, PartResult], section: Section) -> None:
+    """Flag the ``missing`` parts of a located problem that the student seems to have answered.
+
+    A part is flagged when a later part of the problem was found, or when the problem's
+    section holds answer content (an output, or prose of some length) after the last block
+    any part's evidence cites: the answer may be there in a form the grader does not read.
+    A notebook that simply stops (every part after some point missing, nothing after the
+    last graded block) keeps plain ``missing`` parts."""
+    if not section.located or section.unsure:
+        return
+    order = list(parts)
+    index_of = {b.where(): b.index for b in section.blocks}
+    cited = [
+        index_of[e["where"]]
+        for p in parts.values()
+        for e in p.evidence
+        if isinstance(e.get("where"), str) and e["where"] in index_of
+    ]
+    last = max(cited, default=-1)
+    beyond = [
+        b
+        for b in section.blocks
+        if b.index > last
+        and (b.kind == "output" or (b.kind == "prose" and len(b.text.split()) >= MIN_ANSWER_WORDS))
+    ]
+    found = [i for i, pid in enumerate(order) if parts[pid].status != MISSING]
+    for i, pid in enumerate(order):
+        part = parts[pid]
+        if part.status != MISSING or FLAG_REVIEW in part.flags:
+            continue
+        if any(j > i for j in found):
+            why = "later parts of this problem were answered"
+        elif beyond:
+            why = f"the problem continues after the last graded block ({beyond[0].where()})"
+        else:
+            continue
+        part.flags.append(FLAG_REVIEW)
+        part.evidence.append(
+            asdict(
+                Evidence(
+                    "(where the answer is)",
+                    "—",
+                    f"not found, but {why}: it may be answered in a form the grader does not "
+                    "read; a TA should look before the zero stands",
+                )
+            )
+        )
+
+
 def grade_document(document: Document, rubric: Rubric, options: GradeOptions) -> StudentResult:
     """Grade a read submission against a rubric."""
     sections = segment(document, rubric)
@@ -146,6 +195,7 @@ def grade_document(document: Document, rubric: Rubric, options: GradeOptions) ->
             p.id: grade_part(p, problem, document, section, options, unclaimed[problem.kind])
             for p in problem.parts
         }
+        flag_unread_parts(parts, section)
         problems[problem.id] = ProblemResult(
             score=round(sum(p.score for p in parts.values()), 4),
             max=problem.points,

@@ -55,6 +55,9 @@ class ProblemSpec:
     parts: tuple[PartSpec, ...]
     use: str = ""
     fingerprints: tuple[str, ...] = ()  # regexes over code that identify the problem's answer
+    # the handout's names for what students define, with other names they use for it
+    # ({ViT: [VisionTransformer, VIT]}); checks test the name the student's code defines
+    names: dict[str, tuple[str, ...]] = field(default_factory=dict, hash=False, compare=False)
 
 
 @dataclass(frozen=True)
@@ -186,6 +189,7 @@ def _load_problem(entry: object, index: int, rubric_path: Path, problems_dir: Pa
             raise RubricError(
                 f"{shared_path}: fingerprint {pattern!r} is not a regex ({exc})"
             ) from None
+    names = _load_names(shared.get("names", {}), str(shared_path))
     spec = ProblemSpec(
         id=problem_id,
         number=number,
@@ -196,8 +200,27 @@ def _load_problem(entry: object, index: int, rubric_path: Path, problems_dir: Pa
         parts=parts,
         use=use,
         fingerprints=tuple(fingerprints),
+        names=names,
     )
     return spec, shared
+
+
+def _load_names(raw: object, where: str) -> dict[str, tuple[str, ...]]:
+    """``names:`` of a problem: each handout name with the other names students give it."""
+    identifier = re.compile(r"[A-Za-z_]\w*")
+    ok = isinstance(raw, dict) and all(
+        isinstance(k, str)
+        and identifier.fullmatch(k)
+        and isinstance(v, list)
+        and all(isinstance(n, str) and identifier.fullmatch(n) for n in v)
+        for k, v in raw.items()
+    )
+    if not ok:
+        raise RubricError(
+            f"{where}: key 'names' should map a Python name to a list of other names, "
+            "e.g. {ViT: [VisionTransformer]}"
+        )
+    return {k: tuple(v) for k, v in raw.items()}
 
 
 def rubric_path(assignment: str, rubrics_dir: Path = RUBRICS_DIR) -> Path:

@@ -258,6 +258,60 @@ def test_missing_notebook_parts_score_zero(tmp_path: Path) -> None:
     assert parts["p5.test-acc"].score == 0
 
 
+def test_a_notebook_that_stops_keeps_plain_missing_parts(tmp_path: Path) -> None:
+    """Nothing after the last graded block: the student stopped; no flag to review."""
+    parts = grade_cells(tmp_path, bert_cells(q4b=None, q4b2=None))
+    assert parts["p5.q4b"].status == "missing" and parts["p5.q4b"].flags == []
+
+
+def test_a_part_not_found_before_answered_parts_is_flagged(tmp_path: Path) -> None:
+    """A gap among answered parts may be an answer the grader cannot read: no silent zero."""
+    parts = grade_cells(tmp_path, bert_cells(test=None))
+    part = parts["p5.test-acc"]
+    assert part.score == 0 and part.status == "missing" and FLAG_REVIEW in part.flags
+    assert "later parts of this problem were answered" in part.evidence[-1]["reason"]
+
+
+def test_unread_content_after_the_last_graded_block_flags_missing_parts(tmp_path: Path) -> None:
+    cells = bert_cells(
+        q4b=code("# Q4b\nscore_reviews(['A slow, joyless film.'])", stream("[0.08]\n")),
+        q4b2=None,
+    )
+    part = grade_cells(tmp_path, cells)["p5.q4b"]
+    assert part.status == "missing" and FLAG_REVIEW in part.flags
+    assert "continues after the last graded block" in part.evidence[-1]["reason"]
+
+
+def test_reviews_scored_in_a_loop_that_echoes_each_review(tmp_path: Path) -> None:
+    """`for review in [...]: print(f"{p:.4f} {label} | {review}")`: no literal call."""
+    loop = (
+        "for review in reviews:\n    p = predict_sentiment(model, tokenizer, review)\n"
+        "    print(f\"{p:.4f}  {'positive' if p > 0.5 else 'negative'}  | {review}\")"
+    )
+    cells = bert_cells(
+        q4a=code(
+            "# Q4a\nreviews = ['Justice League is terrible. I hated it.', 'Avengers was great!!']\n"
+            + loop,
+            stream(
+                "0.0510  negative  | Justice League is terrible. I hated it.\n"
+                "0.7886  positive  | Avengers was great!!\n"
+            ),
+        ),
+        q4a2=None,
+        q4b=code(
+            "# Q4b\nreviews = ['A slow, joyless film.', 'Warm and funny, a delight.']\n" + loop,
+            stream(
+                "0.0400  negative  | A slow, joyless film.\n"
+                "0.9700  positive  | Warm and funny, a delight.\n"
+            ),
+        ),
+        q4b2=None,
+    )
+    parts = grade_cells(tmp_path, cells)
+    assert parts["p5.q4a"].score == pytest.approx(parts["p5.q4a"].max), parts["p5.q4a"].evidence
+    assert parts["p5.q4b"].score == pytest.approx(parts["p5.q4b"].max), parts["p5.q4b"].evidence
+
+
 VIT_CALL = "model = ViT(image_size=28, patch_size={p}, num_classes=10, channels=1, dim=64, depth={d}, heads=4, mlp_dim=128)"
 VIT_LOG = "".join(
     f"Epoch: {e}\nAverage test loss: 0.{50 - e}  Accuracy: {8200 + 40 * e}/10000 ({84 + 0.5 * e:.2f}%)\n"
@@ -302,13 +356,30 @@ def test_vit_to_spec_on_fashionmnist(tmp_path: Path) -> None:
 
 
 def test_vit_on_mnist_and_wrong_depth(tmp_path: Path) -> None:
-    parts = grade_vit(tmp_path, vit_cells(dataset="MNIST", d=4))
-    spec = parts["p4.spec"]
-    assert spec.score == pytest.approx(spec.max / 2)
+    """Another data set is another task: the spec earns nothing, however the model is built."""
+    spec = grade_vit(tmp_path, vit_cells(dataset="MNIST", d=4))["p4.spec"]
+    assert spec.score == 0
     assert (
         "trained on MNIST" in spec.evidence[0]["reason"]
         and "depth is 4" in spec.evidence[0]["reason"]
     )
+
+
+def test_vit_with_one_setting_wrong_keeps_the_others(tmp_path: Path) -> None:
+    spec = grade_vit(tmp_path, vit_cells(d=4))["p4.spec"]
+    assert spec.score == pytest.approx(spec.max * 2 / 3)
+
+
+def test_vit_settings_assigned_together_are_read(tmp_path: Path) -> None:
+    """``PATCH_SIZE, DEPTH, HEADS = 4, 6, 4`` then ``ViT(patch_size=PATCH_SIZE, …)``."""
+    cells = vit_cells()
+    cells[3] = code(
+        "PATCH_SIZE, DEPTH, HEADS = 4, 6, 4\n"
+        "model = ViT(image_size=28, patch_size=PATCH_SIZE, num_classes=10, dim=64, "
+        "depth=DEPTH, heads=HEADS, mlp_dim=128, channels=1)"
+    )
+    spec = grade_vit(tmp_path, cells)["p4.spec"]
+    assert spec.score == spec.max, spec.evidence
 
 
 def test_vit_written_in_keras_is_read_and_flagged(tmp_path: Path) -> None:

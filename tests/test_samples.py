@@ -30,9 +30,9 @@ EXPECTED: dict[tuple[str, str], tuple[float, dict[str, float | tuple[float, list
     ("hw2-2024", "alice"): (1.0, {}),
     ("hw2-2024", "bruno"): (
         1.0,
-        # MNIST: the spec loses the dataset item and an MNIST accuracy is not comparable;
-        # BERT test accuracy 87.61% < 89%
-        {"p4.spec": 0.75, "p4.accuracy": (0.0, [FLAG_REVIEW]), "p5.test-acc": (0.5, [FLAG_REVIEW])},
+        # MNIST: another task, so the spec is not met (a blind expert's reading, issue 1/5),
+        # and an MNIST accuracy is not comparable; BERT test accuracy 87.61% < 89%
+        {"p4.spec": 0.0, "p4.accuracy": (0.0, [FLAG_REVIEW]), "p5.test-acc": (0.5, [FLAG_REVIEW])},
     ),
     ("hw3-2023", "chen"): (
         1.0,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from grader.document import Block, Document
@@ -43,3 +44,16 @@ class CheckContext:
         """The problem's blocks (the whole document if it was not located), by kind."""
         pool = self.problem_section or self.document.blocks
         return [b for b in pool if kind is None or b.kind == kind]
+
+    def defined_name(self, name: str) -> str:
+        """The name the student's code gives what the handout calls ``name``: ``name`` itself
+        if the problem's code defines it, else the first of the problem's other ``names``
+        for it that is defined (``class VisionTransformer`` for ``ViT``), else ``name``."""
+        others = self.problem.names.get(name, ())
+        if not others:
+            return name
+        code = "\n".join(b.text for b in self.blocks("code"))
+        for candidate in (name, *others):
+            if re.search(rf"^\s*(?:class|def)\s+{re.escape(candidate)}\b", code, re.M):
+                return candidate
+        return name

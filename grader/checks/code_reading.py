@@ -29,6 +29,23 @@ def _literal(node: ast.AST) -> tuple[bool, object]:
         return False, None
 
 
+def _assigned(target: ast.expr, value: ast.expr) -> dict[str, object]:
+    """Literal values bound by one assignment target: ``A = 4``, and ``A, B = 4, 6``."""
+    if isinstance(target, ast.Name):
+        ok, literal = _literal(value)
+        return {target.id: literal} if ok else {}
+    if (
+        isinstance(target, ast.Tuple | ast.List)
+        and isinstance(value, ast.Tuple | ast.List)
+        and len(target.elts) == len(value.elts)
+    ):
+        bound: dict[str, object] = {}
+        for name, item in zip(target.elts, value.elts, strict=True):
+            bound.update(_assigned(name, item))
+        return bound
+    return {}
+
+
 def constants(blocks: list[Block]) -> dict[str, object]:
     """Names assigned a literal value at top level, in order (a later value wins)."""
     found: dict[str, object] = {}
@@ -37,10 +54,8 @@ def constants(blocks: list[Block]) -> dict[str, object]:
         if tree is not None:
             for node in tree.body:
                 if isinstance(node, ast.Assign):
-                    ok, value = _literal(node.value)
                     for target in node.targets:
-                        if ok and isinstance(target, ast.Name):
-                            found[target.id] = value
+                        found.update(_assigned(target, node.value))
             continue
         for line in block.text.splitlines():
             match = ASSIGN_LINE.match(line)

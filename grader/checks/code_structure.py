@@ -29,7 +29,7 @@ def _strip_comments(source: str) -> str:
 
 def check(ctx: CheckContext) -> CheckOutcome:
     """Score the share of required pieces present, minus forbidden ones."""
-    name = ctx.params["function"]
+    name = ctx.defined_name(ctx.params["function"])
     found = function_source(ctx.blocks("code"), name)
     if found is None:
         return missing_outcome(f"def {name}(...)", f"definition of {name}")

@@ -51,13 +51,15 @@ CACHE_SIZE = 4  # students kept; grading goes one student at a time per process
 _cache: dict[tuple[int, str], tuple[Document, dict[str, FunctionReport]]] = {}
 
 
-def _request(params: dict) -> FunctionRequest:
+def _request(params: dict, ctx: CheckContext) -> FunctionRequest:
+    """What to test: the student's name for the function (``ctx.defined_name``), the suite
+    named like the handout's function unless ``suite`` says otherwise."""
     suite = params.get("suite", params["function"])
     if suite not in suites():
         known = ", ".join(sorted(suites()))
         raise ValueError(f"no reference tests for '{suite}' (known: {known})")
     overrides = {k: v for k, v in params.items() if k not in OWN_KEYS}
-    return FunctionRequest(params["function"], suite, overrides)
+    return FunctionRequest(ctx.defined_name(params["function"]), suite, overrides)
 
 
 def _reports(ctx: CheckContext) -> dict[str, FunctionReport]:
@@ -65,7 +67,7 @@ def _reports(ctx: CheckContext) -> dict[str, FunctionReport]:
     cached = _cache.get(key)
     if cached is not None and cached[0] is ctx.document:
         return cached[1]
-    requests = [_request(p.params) for p in ctx.problem.parts if p.check in KINDS]
+    requests = [_request(p.params, ctx) for p in ctx.problem.parts if p.check in KINDS]
     reports = run_function_tests(
         ctx.document.blocks, requests, ctx.options, ctx.problem_section or None
     )
@@ -170,7 +172,7 @@ def _outcome(report: FunctionReport, partial: bool) -> CheckOutcome:
 
 def check(ctx: CheckContext) -> CheckOutcome:
     """Run (or reuse) the problem's function tests and score this part's function."""
-    request = _request(ctx.params)
+    request = _request(ctx.params, ctx)
     try:
         report = _reports(ctx)[request.function]
     except RunRefused as exc:

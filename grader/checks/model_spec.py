@@ -5,7 +5,8 @@ params:
   expected: {argument: value} the call must have;
   aliases: {argument: [names]} other names for the same setting (constants or keyword
            arguments, e.g. Keras-style ``num_heads``) — used when the constructor isn't called;
-  dataset: {required: regex on the code, wrong: {regex: name}};
+  dataset: {required: regex on the code, wrong: {regex: name}}: without the required
+           dataset the part earns nothing (a model of another task is not the one asked for);
   source: where the spec comes from.
 A model written in another framework is read through the aliases and flagged for review.
 """
@@ -38,10 +39,11 @@ def read_spec(ctx: CheckContext) -> tuple[dict, str]:
     code = ctx.blocks("code")
     expected: dict = ctx.params["expected"]
     aliases: dict = ctx.params.get("aliases", {})
-    found_calls = calls(code, ctx.params["constructor"])
+    constructor = ctx.defined_name(ctx.params["constructor"])
+    found_calls = calls(code, constructor)
     if found_calls:
         _, kwargs = found_calls[-1]
-        return _settings(kwargs, expected, aliases), f"{ctx.params['constructor']}(...) call"
+        return _settings(kwargs, expected, aliases), f"{constructor}(...) call"
     return _settings(constants(code), expected, aliases), "constants"
 
 
@@ -60,30 +62,25 @@ def check(ctx: CheckContext) -> CheckOutcome:
             notes.append(f"{key} is {values[key]!r}, should be {value!r}")
         else:
             right += 1
-    items = len(expected)
+    fraction = right / len(expected)
     dataset = params.get("dataset")
-    if dataset:
-        items += 1
-        if re.search(dataset["required"], code):
-            right += 1
-        else:
-            wrong = [
-                name
-                for pattern, name in dataset.get("wrong", {}).items()
-                if re.search(pattern, code)
-            ]
-            notes.append(
-                f"trained on {wrong[0]}, a different task"
-                if wrong
-                else "dataset not found in the code"
-            )
+    if dataset and not re.search(dataset["required"], code):
+        # a model trained on another task is not the model asked for, however it is built
+        fraction = 0.0
+        wrong = [
+            name for pattern, name in dataset.get("wrong", {}).items() if re.search(pattern, code)
+        ]
+        notes.append(
+            f"trained on {wrong[0]}, a different task: the spec is not met"
+            if wrong
+            else "dataset not found in the code: the spec is not met"
+        )
     if how == "constants" and OTHER_FRAMEWORK.search(code):
         flags.append(FLAG_REVIEW)
         notes.append("model written in another framework: settings read from its constants")
     elif how == "constants":
         flags.append(FLAG_REVIEW)
         notes.append(f"no {params['constructor']}(...) call found; settings read from constants")
-    fraction = right / items
     found = ", ".join(f"{k}={v!r}" for k, v in values.items()) or "(no settings found)"
     want = ", ".join(f"{k}={v!r}" for k, v in expected.items()) + (
         f" — {params['source']}" if params.get("source") else ""

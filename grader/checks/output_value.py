@@ -96,6 +96,13 @@ def check(ctx: CheckContext) -> CheckOutcome:
     source = params.get("source", "")
     what = ctx.part.title
     cells = find_cells(ctx, params.get("cell_marker"), params.get("code_pattern"))
+    unmarked = not cells
+    if unmarked:  # no marker: any cell of the problem whose output shows the whole value
+        cells = [
+            c
+            for c in ctx.blocks("code")
+            if score_text(expected, _shown(ctx, c), tolerance, c.text) == 1.0
+        ]
     outputs = [o for cell in cells for o in outputs_after(ctx, cell)]
     usable, errors = trusted(outputs)
     best, best_block = 0.0, None
@@ -108,6 +115,8 @@ def check(ctx: CheckContext) -> CheckOutcome:
             best, best_block = share, _merged(shown)
     if best_block is not None and best == 1.0:
         reason = "the executed output shows the expected value" + (f" ({source})" if source else "")
+        if unmarked:
+            reason += "; found in the output of a cell with no question marker"
         return CheckOutcome(1.0, PASS, [evidence(best_block, want, reason)])
     if best_block is not None:
         reason = "the output shows only part of the expected values"
@@ -135,6 +144,12 @@ def check(ctx: CheckContext) -> CheckOutcome:
             feedback="Run the cell so that its output is part of the submission.",
         )
     return missing_outcome(want, what.lower())
+
+
+def _shown(ctx: CheckContext, cell: Block) -> str:
+    """The text of a cell's usable outputs."""
+    usable, _ = trusted(outputs_after(ctx, cell))
+    return "\n".join(o.text for o in usable)
 
 
 def _merged(blocks: list[Block]) -> Block:

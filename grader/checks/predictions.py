@@ -41,6 +41,28 @@ def scored_reviews(ctx: CheckContext, function: str) -> list[tuple[str, str, Blo
     return found
 
 
+ECHO_WORDS = 3  # an output line that echoes a review holds at least this many words
+
+
+def echoed_reviews(ctx: CheckContext, function: str) -> list[tuple[str, str, Block]]:
+    """(output line, probability, output block) for output lines that echo the review they
+    score, as a loop over a list of reviews prints them ("0.0510  negative  | Justice
+    League is terrible…"): one probability in [0, 1] and words besides."""
+    calls = re.compile(rf"\b{re.escape(function)}\s*\(")
+    found = []
+    for cell in ctx.blocks("code"):
+        if not calls.search(cell.text):
+            continue
+        usable, _ = trusted(outputs_after(ctx, cell, follow=0))
+        for output in usable:
+            for line in output.text.splitlines():
+                values = [v for v in numbers(line) if 0.0 <= v <= 1.0]
+                words = re.findall(r"[A-Za-z']+", line)
+                if len(values) == 1 and len(words) >= ECHO_WORDS:
+                    found.append((_normalise(line), f"{values[0]:g}", output))
+    return found
+
+
 def _probability(text: str) -> float | None:
     values = numbers(text)
     if len(values) == 1 and 0.0 <= values[0] <= 1.0 and not LABEL_WORDS.match(text):
@@ -52,6 +74,8 @@ def check(ctx: CheckContext) -> CheckOutcome:
     """Score the listed reviews, or count the student's own."""
     params = ctx.params
     reviews = scored_reviews(ctx, params["function"])
+    read = {block.index for _, _, block in reviews}  # an output read once, either way
+    reviews += [r for r in echoed_reviews(ctx, params["function"]) if r[2].index not in read]
     inverted = any(
         INVERTED_MAPPING.search(b.text) for b in ctx.document.blocks if b.kind == "output"
     )
@@ -70,16 +94,16 @@ def check(ctx: CheckContext) -> CheckOutcome:
 
 
 def _given(sentences: list[dict], reviews: list, inverted: bool) -> CheckOutcome:
-    by_text = {text: (out, block) for text, out, block in reviews}
     right, notes, shown, where = 0, [], [], ""
     labels = False
     for sentence in sentences:
         key = _normalise(sentence["text"])
-        if key not in by_text:
+        scored = [(out, block) for text, out, block in reviews if key == text or key in text]
+        if not scored:
             notes.append(f"no prediction shown for “{sentence['text']}”")
             continue
-        out, block = by_text[key]
-        where = where or block.where()
+        out, block = scored[0]
+        where = block.where()  # the last shown: later blocks are what no part has read
         shown.append(f"“{sentence['text']}” → {excerpt(out, 60)}")
         probability = _probability(out)
         if probability is None:
@@ -107,11 +131,15 @@ def _given(sentences: list[dict], reviews: list, inverted: bool) -> CheckOutcome
 
 
 def _others(needed: int, exclude: list[str], reviews: list) -> CheckOutcome:
-    skip = {_normalise(t) for t in exclude}
-    own = [(t, o, b) for t, o, b in reviews if t not in skip and _probability(o) is not None]
+    skip = [_normalise(t) for t in exclude]
+
+    def excluded(text: str) -> bool:
+        return any(s == text or s in text for s in skip)
+
+    own = [(t, o, b) for t, o, b in reviews if not excluded(t) and _probability(o) is not None]
     want = f"{needed} reviews of the student's choice, each scored with a probability"
     if not own:
-        labelled = [(t, o, b) for t, o, b in reviews if t not in skip and LABEL_WORDS.match(o)]
+        labelled = [(t, o, b) for t, o, b in reviews if not excluded(t) and LABEL_WORDS.match(o)]
         if labelled:
             reason = "predictions printed as labels rather than probabilities"
             shown = "; ".join(f"“{excerpt(t, 60)}” → {excerpt(o, 30)}" for t, o, _ in labelled)
@@ -128,5 +156,5 @@ def _others(needed: int, exclude: list[str], reviews: list) -> CheckOutcome:
     reason = f"{len(own)} further reviews scored"
     status = PASS if fraction == 1 else PARTIAL
     return CheckOutcome(
-        fraction, status, [Evidence(shown, want, reason, own[0][2].where(), own[0][2].strength)]
+        fraction, status, [Evidence(shown, want, reason, own[-1][2].where(), own[-1][2].strength)]
     )

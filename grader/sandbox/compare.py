@@ -65,7 +65,11 @@ def judge(expected: dict, observed: dict | None) -> Verdict:
         error = str(observed["error"])
         return Verdict(name, False, given, want, error, f"the call failed: {error}")
     got = observed.get("value")
-    if expected["compare"] == "at_least":
+    if expected["compare"] == "positive":  # the reference's own value is not the bar
+        found = _numbers(got)
+        problem = None if found and len(found) == 1 and found[0] > 0 else f"{show(got)}, not > 0"
+        want = "more than 0"
+    elif expected["compare"] == "at_least":
         low = _numbers(expected["value"])
         high = _numbers(got)
         ok = low is not None and high is not None and len(high) == 1 and high[0] >= low[0]
