@@ -12,7 +12,8 @@ Signals, strongest first:
   nothing else starts where its fingerprinted code starts (or at the top of its file), and
   so no other problem's section swallows it;
 * **weak numbering** ("2. …" at the start of a paragraph), only between located neighbours;
-* **order**: numbered headings are taken in rubric order.
+* **order**: numbered headings are taken in rubric order; titles too, then anywhere (an
+  answer out of the statement's order, found with less confidence).
 
 A section runs to the next start, within the file it started in. Each :class:`Section`
 records the signals that found it and a confidence in [0, 1]; below ``UNSURE`` the grade of
@@ -35,7 +36,8 @@ FILE_FINGERPRINT_CONFIDENCE = 0.8
 RUN_FINGERPRINT_CONFIDENCE = 0.65
 WEAK_CONFIDENCE = 0.6
 AGREEMENT_BONUS = 0.1  # a numbered heading whose section also fingerprints as the problem
-CONFLICT_PENALTY = 0.35  # a section whose code fingerprints only as another problem
+CONFLICT_PENALTY = 0.35
+OUT_OF_ORDER_PENALTY = 0.1  # a title found before a problem that precedes it in the statement  # a section whose code fingerprints only as another problem
 LOOKBACK_BLOCKS = 6  # how far before fingerprinted code a notebook's title is looked for
 MAX_TITLE_WORDS = 14
 
@@ -176,6 +178,25 @@ class _Finder:
             if found:
                 self.starts[problem.id] = found
 
+    def out_of_order(self, make_test) -> None:
+        """Problems still missing, anywhere: a student may answer in another order than the
+        statement's. Found so, a start is less sure (``OUT_OF_ORDER_PENALTY``)."""
+        for problem in self.rubric.problems:
+            if problem.id in self.starts:
+                continue
+            taken = {s.index for s in self.starts.values()}
+            test = make_test(problem)
+            for block in self.blocks:
+                found = block.kind == "prose" and block.index not in taken and test(block)
+                if found:
+                    signal, confidence = found
+                    self.starts[problem.id] = Start(
+                        block.index,
+                        f"{signal}, out of the statement's order",
+                        confidence - OUT_OF_ORDER_PENALTY,
+                    )
+                    break
+
     def _in_free_files(self, test) -> Start | None:
         taken = {self.blocks[s.index].source for s in self.starts.values()}
         for block in self.blocks:
@@ -308,6 +329,7 @@ def locate(document: Document, rubric: Rubric) -> dict[str, Section]:
     finder.numbered()
     finder.verify()
     finder.by_test(_title_test)
+    finder.out_of_order(_title_test)
     finder.fingerprinted()
     finder.by_test(_weak_test)
     return finder.sections()

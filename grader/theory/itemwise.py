@@ -117,7 +117,9 @@ def itemwise_outcome(
 ) -> CheckOutcome:
     """The part's outcome: the mean credit, feedback grouped by mistake, flagged when an
     item is doubtful, when a wrong item was read from a PDF's text (its layout may be
-    lost), or when nothing was recognised in a non-empty answer.
+    lost), when nothing was recognised in a non-empty answer, or when some items were read
+    and others not (an answer that gives y_2 and y_3 most likely gives y_1 too, in a form
+    the grader did not read).
 
     ``labels`` holds (label, expected) per item, for the feedback.
     """
@@ -125,6 +127,7 @@ def itemwise_outcome(
     results = [(g.result, *label) for g, label in zip(graded, labels, strict=True)]
     found_any = any(g.result != "missing" for g in graded)
     doubtful = [g for g in graded if g.result in REVIEW or g.pdf_text and g.result not in right]
-    review = bool(doubtful) or (answered and not found_any)
+    gaps = found_any and any(g.result == "missing" for g in graded)
+    review = bool(doubtful) or gaps or (answered and not found_any)
     feedback = grouped_feedback(results, outcomes, right) or outcomes[right[0]].feedback
     return outcome(fraction, [g.evidence for g in graded], feedback, review)

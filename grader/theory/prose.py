@@ -29,8 +29,11 @@ from . import meaning
 from .lexer import plain_unicode
 from .scoring import TheoryParamsError
 
+# A negation governs what follows it up to a clause boundary: in "KᵀV does not depend on i:
+# it is computed once" the "not" does not reach "computed once".
 _NEGATION = re.compile(
-    r"\b(?:not|no|never|cannot|can't|doesn't|don't|isn't|aren't|won't|nor|neither)\b[^.;!?]{0,30}$"
+    r"\b(?:not|no|never|cannot|can't|doesn't|don't|isn't|aren't|won't|nor|neither)\b"
+    r"[^.;:!?,—–]{0,30}$"
 )
 _MARKUP = re.compile(r"\\(?:text|mathrm|operatorname|textbf|mathbf|emph)\s*\{([^{}]*)\}")
 
@@ -140,7 +143,7 @@ def normalise(text: str) -> str:
     """Lower-case text without LaTeX/markdown markup, unicode math spelled out."""
     text = _MARKUP.sub(r" \1 ", text.replace("**", " "))
     text = plain_unicode(text).replace("\\", " ").replace("$", " ")
-    text = re.sub(r"[{}]", "", text)
+    text = re.sub(r"[{}`]", "", text)
     return re.sub(r"\s+", " ", text).lower().strip()
 
 

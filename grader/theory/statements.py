@@ -39,10 +39,15 @@ _LATEX_CHAIN += [r"\rightarrow", r"\approx", r"\simeq", r"\equiv", r"\cong", r"\
 _LATEX_CHAIN += [":=", "=", "≈", "⇒", "→"]
 _LATEX_BREAK = [r"\leq", r"\geq", r"\neq", r"\le", r"\ge", r"\ne", r"\lt", r"\gt", r"\ll"]
 _LATEX_BREAK += [r"\gg", r"\propto", "<", ">", "≤", "≥", "≠"]
-_PLAIN_CHAIN = ["=>", "~=", ":=", "=", "≈", "⇒"]
+_PLAIN_CHAIN = ["=>", "~=", ":=", "=", "≈", "⇒", "→"]
+# "y1 ~ x1", "… -> x1": read as ≈ and →; a "~" that is not set apart ("~1") stays a word
+_PLAIN_SPELLINGS = [(" ~ ", " ≈ "), ("->", "→")]
+# the dot notation of a dot product, "x1.x3": names with an index on both sides of the dot
+_INDEXED = r"[a-zA-Z]_?(?:\d|[ijklnt])"
+_DOT_PRODUCT = re.compile(rf"\b({_INDEXED})\.(?={_INDEXED}\b)")
 _PLAIN_BREAK = ["<=", ">=", "!=", "<", ">", "≤", "≥", "≠"]
 _LATEX_SEPARATORS = [",", ";", r"\qquad", r"\quad", r"\text{and}", r"\text{ and }"]
-_PLAIN_SEPARATORS = [", ", "; ", " and ", " so ", " hence ", " thus "]
+_PLAIN_SEPARATORS = [", ", "; ", "  ", " and ", " so ", " hence ", " thus "]
 _IMPLIES = {r"\Longrightarrow", r"\Rightarrow", r"\implies", "⇒", "=>"}
 _TRAILING = re.compile(r"(?:[,;]|(?<!\.)\.|\\[,;]|\s)+$")
 _OPENERS, _CLOSERS = "({[", ")}]"
@@ -164,11 +169,16 @@ def _math_edge(text: str, from_end: bool) -> str:
             kept.pop(0)  # "the norm ‖x‖": "norm" here is a word
     if not kept:
         return ""
-    return text[kept[0].start : kept[-1].end].strip()
+    edge = text[kept[0].start : kept[-1].end].strip()
+    # "sqrt(2)*beta (since d.b = 0)": the bracket that opens the words is not math
+    return edge if from_end else edge.rstrip(" ([{+-*/")
 
 
 def plain_statements(line: str) -> list[list[str]]:
     """The side lists of plain-text math in one line of prose."""
+    for spelling, relation in _PLAIN_SPELLINGS:
+        line = line.replace(spelling, relation)
+    line = _DOT_PRODUCT.sub("\\1·", line)
     found = []
     for clause in _clauses(line, _PLAIN_SEPARATORS, _PLAIN_CHAIN):
         for sides in _chains(clause, _PLAIN_CHAIN, _PLAIN_BREAK):
@@ -176,12 +186,16 @@ def plain_statements(line: str) -> list[list[str]]:
                 continue
             cut = [_math_edge(sides[0], from_end=True)]
             for middle in sides[1:-1]:
-                if _math_edge(middle, from_end=False) != plain_unicode(middle).strip():
-                    break
-                cut.append(middle)
-            else:
-                cut.append(_math_edge(sides[-1], from_end=False))
-            if len(cut) > 1 and cut[-1]:
+                if _math_edge(middle, from_end=False) == plain_unicode(middle).strip():
+                    cut.append(middle)
+                    continue
+                # words inside ("beta → infinity: y1 ≈ x1"): what was before is no
+                # equation of this one; it starts again at the math that ends the words
+                if len(cut) > 1 and cut[-1]:
+                    found.append([*cut, _math_edge(middle, from_end=False)])
+                cut = [_math_edge(middle, from_end=True)]
+            cut.append(_math_edge(sides[-1], from_end=False))
+            if len(cut) > 1 and cut[0] and cut[-1]:
                 found.append(cut)
     return found
 

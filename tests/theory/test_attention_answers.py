@@ -28,9 +28,11 @@ def test_right_norms_get_full_marks(name: str) -> None:
 
 
 def test_added_norms_is_named_norm_should_be_root_two_beta() -> None:
+    """Adding the parts' norms is a wrong norm: no credit for it (a strict TA's reading of
+    the crafted corpus, issue 1/5), only the name of the mistake."""
     answer = r"$\|x_1\| = 2\beta$, $\|x_2\| = \beta$, $\|x_3\| = 2\beta$"
     result = grade("hw2-2024", "p2a", answer)
-    assert result.fraction == pytest.approx((0.25 + 1 + 0.25) / 3, abs=1e-4)
+    assert result.fraction == pytest.approx(1 / 3, abs=1e-4)
     assert result.feedback.startswith("Norm should be √2·β for ‖x_1‖ and ‖x_3‖")
     assert result.flags == []
 
