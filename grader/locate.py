@@ -12,8 +12,8 @@ Signals, strongest first:
   nothing else starts where its fingerprinted code starts (or at the top of its file), and
   so no other problem's section swallows it;
 * **weak numbering** ("2. …" at the start of a paragraph), only between located neighbours;
-* **order**: numbered headings are taken in rubric order; titles too, then anywhere (an
-  answer out of the statement's order, found with less confidence).
+* **order**: numbered headings and titles are taken in rubric order first, then anywhere
+  (an answer out of the statement's order, found with less confidence).
 
 A section runs to the next start, within the file it started in. Each :class:`Section`
 records the signals that found it and a confidence in [0, 1]; below ``UNSURE`` the grade of
@@ -147,15 +147,7 @@ class _Finder:
         """Numbered headings, in rubric order."""
         previous = 0
         for problem in self.rubric.problems:
-            patterns = heading_patterns(problem.number)
-
-            def test(block: Block, patterns=patterns) -> tuple[str, float] | None:
-                line = first_line(block)
-                if any(p.search(line) for p in patterns):
-                    return f"heading '{line[:60]}'", HEADING_CONFIDENCE
-                return None
-
-            found = self._scan(previous, len(self.blocks), test)
+            found = self._scan(previous, len(self.blocks), _heading_test(problem))
             if found:
                 self.starts[problem.id] = found
                 previous = found.index + 1
@@ -301,6 +293,18 @@ def _fingerprint_reason(block: Block, problem: ProblemSpec) -> str:
     return block.where()
 
 
+def _heading_test(problem: ProblemSpec):
+    patterns = heading_patterns(problem.number)
+
+    def test(block: Block) -> tuple[str, float] | None:
+        line = first_line(block)
+        if any(p.search(line) for p in patterns):
+            return f"heading '{line[:60]}'", HEADING_CONFIDENCE
+        return None
+
+    return test
+
+
 def _title_test(problem: ProblemSpec):
     anchors = [words for a in problem.anchors if len("".join(words := content_words(a))) >= 4]
 
@@ -329,6 +333,7 @@ def locate(document: Document, rubric: Rubric) -> dict[str, Section]:
     finder.numbered()
     finder.verify()
     finder.by_test(_title_test)
+    finder.out_of_order(_heading_test)
     finder.out_of_order(_title_test)
     finder.fingerprinted()
     finder.by_test(_weak_test)

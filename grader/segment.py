@@ -8,6 +8,7 @@ first marker.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from grader.document import Block, Document
 from grader.locate import Section, first_line, locate
@@ -23,8 +24,25 @@ def _part_pattern(marker: str) -> re.Pattern:
     )
 
 
+def _at_markers(block: Block, patterns: list[re.Pattern]) -> list[Block]:
+    """A prose block cut before each later line that starts with a part's marker
+    ("a) CNN: shared weights.\nb) RNN: any length."), so that each part gets its own lines."""
+    if block.kind != "prose":
+        return [block]
+    pieces, current = [], []
+    for line in block.text.splitlines():
+        if current and any(p.search(line) for p in patterns):
+            pieces.append("\n".join(current))
+            current = []
+        current.append(line)
+    pieces.append("\n".join(current))
+    return [replace(block, text=text) for text in pieces] if len(pieces) > 1 else [block]
+
+
 def _split_parts(problem: ProblemSpec, blocks: list[Block]) -> dict[str, list[Block]]:
     """Blocks of each part whose marker is found; unmarked parts are left out."""
+    every = [_part_pattern(m) for part in problem.parts for m in part.markers]
+    blocks = [piece for block in blocks for piece in _at_markers(block, every)]
     marks: list[tuple[int, str]] = []
     position = 1
     for part in problem.parts:

@@ -75,6 +75,23 @@ def test_parts_split_on_their_markers() -> None:
     assert [b.text for b in parts["p3c"]] == ["c) copying explained"]
 
 
+def test_parts_marked_on_lines_of_one_paragraph_are_split() -> None:
+    rubric = load_rubric("hw3-2023")
+    text = "Problem 1\n\na) CNN: shared weights.\nb) RNN: any length.\n\nProblem 2\n\nx"
+    parts = segment(_doc(text), rubric)["p1"].parts
+    assert [b.text for b in parts["p1a"]] == ["a) CNN: shared weights."]
+    assert [b.text for b in parts["p1b"]] == ["b) RNN: any length."]
+
+
+def test_problems_answered_out_of_order_are_all_located() -> None:
+    rubric = load_rubric("hw3-2023")
+    text = "## Problem 3\n\nNorms.\n\n## Problem 1\n\nCNN.\n\n## Problem 2\n\nRNN."
+    sections = segment(_doc(text), rubric)
+    assert [b.text for b in sections["p3"].blocks] == ["## Problem 3", "Norms."]
+    assert "out of the statement's order" in sections["p3"].located_by
+    assert [b.text for b in sections["p1"].blocks] == ["## Problem 1", "CNN."]
+
+
 def test_missing_problem_is_reported_not_located() -> None:
     rubric = load_rubric("hw3-2023")
     sections = segment(_doc("Problem 1\n\nonly this"), rubric)

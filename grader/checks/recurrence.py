@@ -57,6 +57,7 @@ OUTCOMES = (
     "missing",
 )
 RIGHT = ("correct", "prose_meaning")
+WRONG_FINAL = ("sign_flipped", "no_alternation", "one_step", "wrong")  # flagged for a TA
 MIN_LENGTHS = 2
 REASONS = {
     "correct": "equal to the reference",
@@ -217,6 +218,12 @@ def _in_the_inputs(answers: list[_Answer]) -> list[_Answer]:
     return general or answers
 
 
+def _only_cases(answers: list[_Answer], setting: _Setting) -> bool:
+    """Every readable answer is a constant ("y_T ≈ 1 if the even inputs outweigh…") while
+    some form could not be read: the conclusion is most likely the unread one."""
+    return bool(setting.errors) and not any(_depends_on_inputs(a) for a in answers)
+
+
 def _sigmoid_argument(value: sp.Expr) -> sp.Expr | None:
     """z when the value is σ(z) or 1/(1 + e^(-z)); else None."""
     if isinstance(value, AppliedUndef) and value.func == SIGMOID:
@@ -350,7 +357,7 @@ def _verdict(ctx: CheckContext, setting: _Setting, claims: list[Claim]) -> tuple
     hidden = _in_the_inputs(_answers(claims, "h", setting, {}))
     latest_h = hidden[-1].values if hidden else {}
     outputs = _in_the_inputs(_answers(claims, "y", setting, latest_h))
-    if outputs or hidden:
+    if (outputs or hidden) and not _only_cases(outputs or hidden, setting):
         base, answer = ("y", outputs[-1]) if outputs else ("h", hidden[-1])
         result, evidence = _grade(answer, base, setting)
         if base == "y" and hidden and _uses_hidden(answer.node):
@@ -362,7 +369,8 @@ def _verdict(ctx: CheckContext, setting: _Setting, claims: list[Claim]) -> tuple
         prose = _prose(ctx)
         disagree = result not in RIGHT and prose is not None and prose[0] == "prose_meaning"
         layout = result not in RIGHT and answer.claim.statement.pdf_text  # glyphs may be lost
-        review = result == "unreadable" or disagree or layout
+        # a wrong final answer stays low, and a TA confirms it (issue 1/5)
+        review = result == "unreadable" or result in WRONG_FINAL or disagree or layout
         return result, [evidence] + ([prose[1]] if disagree else []), review
     prose = _prose(ctx)
     if prose is not None:

@@ -9,6 +9,10 @@
     misconceptions:           # each found misconception costs a share of the part
       - {id: exp_cost, label: "…", penalty: 0.5, patterns: ["exponential\\w* (?:are|is) (?:expensive|costly)"]}
 
+Where a part asks for explanations (``explained_words: 6``), an answer with fewer words than
+that per concept found names its concepts without explaining them ("CNN: shared weights;
+translation invariance."): it earns ``THIN_CREDIT`` of their credit, flagged.
+
 Patterns are case-insensitive regular expressions, matched on the text with LaTeX and
 markdown markup removed. A mention inside a negation ("does not share weights") does not
 count, and makes the score uncertain.
@@ -35,6 +39,7 @@ _NEGATION = re.compile(
     r"\b(?:not|no|never|cannot|can't|doesn't|don't|isn't|aren't|won't|nor|neither)\b"
     r"[^.;:!?,—–]{0,30}$"
 )
+THIN_CREDIT = 0.5  # share of the credit for concepts named without being explained
 _MARKUP = re.compile(r"\\(?:text|mathrm|operatorname|textbf|mathbf|emph)\s*\{([^{}]*)\}")
 
 
@@ -56,6 +61,8 @@ class ConceptRubric:
     concepts: tuple[Concept, ...]
     full: float
     misconceptions: tuple[Concept, ...] = ()
+    # fewer words than this per concept found: the concepts are named, not explained (0: off)
+    explained_words: float = 0.0
 
     def describe(self) -> str:
         """What the rubric looks for, as a report shows it."""
@@ -93,11 +100,13 @@ class ProseScore:
     missing: list[Concept] = field(default_factory=list)
     near: list[Hit] = field(default_factory=list)  # just below the threshold: maybe expressed
     marginal: list[Hit] = field(default_factory=list)  # found by meaning, just above it
+    words: int = 0  # the answer's length
+    thin: bool = False  # concepts named in too few words to explain them: half credit
 
     @property
     def certain(self) -> bool:
         """Full marks with nothing doubtful; anything else is a suggestion for a TA."""
-        doubtful = self.negated or self.misconceptions or self.marginal
+        doubtful = self.negated or self.misconceptions or self.marginal or self.thin
         return self.fraction >= 1 and not doubtful
 
     def summary(self) -> str:
@@ -106,6 +115,8 @@ class ProseScore:
         parts += [f"negated: {h.describe()}" for h in self.negated]
         parts += [f"misconception: {h.describe()}" for h in self.misconceptions]
         parts += [f"near the threshold: {h.describe()}" for h in self.near]
+        if self.thin:
+            parts.append(f"named, not explained: {self.words} words for {len(self.found)} concepts")
         return "; ".join(parts) if parts else "none of the rubric's concepts"
 
 
@@ -136,7 +147,10 @@ def load_concepts(params: dict, place: str) -> ConceptRubric:
     full = float(params.get("full", sum(c.points for c in concepts)))
     if full <= 0:
         raise TheoryParamsError(f"{place}: 'full' should be > 0")
-    return ConceptRubric(concepts, full, mistakes)
+    explained = params.get("explained_words", ConceptRubric.explained_words)
+    if not isinstance(explained, int | float) or explained < 0:
+        raise TheoryParamsError(f"{place}: 'explained_words' should be a number ≥ 0")
+    return ConceptRubric(concepts, full, mistakes, float(explained))
 
 
 def normalise(text: str) -> str:
@@ -182,7 +196,7 @@ def score_prose(text: str, rubric: ConceptRubric) -> ProseScore:
     vectors = meaning.embed(answer) if answer else None
     bars = meaning.thresholds()
     text = normalise(text)
-    score = ProseScore(0.0)
+    score = ProseScore(0.0, words=len(text.split()))
     for concept in rubric.concepts:
         hit, negated = _search(concept, text)
         closest = None if hit else _by_meaning(concept, answer, vectors)
@@ -209,6 +223,9 @@ def score_prose(text: str, rubric: ConceptRubric) -> ProseScore:
 def rescore(score: ProseScore, rubric: ConceptRubric) -> ProseScore:
     """Recompute the fraction after hits were added (e.g. from a parsed formula)."""
     earned = min(1.0, sum(h.concept.points for h in score.found) / rubric.full)
+    score.thin = bool(score.found) and score.words < rubric.explained_words * len(score.found)
+    if score.thin:
+        earned *= THIN_CREDIT
     penalty = sum(h.concept.points for h in score.misconceptions)
     score.fraction = round(max(0.0, earned - penalty), 4)
     return score

@@ -17,6 +17,22 @@ def test_two_cnn_benefits_get_full_marks() -> None:
     assert (result.fraction, result.flags) == (1.0, [])
 
 
+def test_benefits_named_without_explanation_get_half_credit_and_a_review() -> None:
+    result = grade("hw3-2023", "p1a", "a) CNN: shared weights; translation invariance.")
+    assert result.fraction == 0.5 and FLAG_REVIEW in result.flags
+    assert "named, not explained" in result.evidence[0].found
+
+
+def test_order_mattering_in_images_is_a_misconception_in_other_words() -> None:
+    answer = (
+        "b) RNNs are the better fit whenever the order of the input matters: the pixels of an "
+        "image come in an order and an RNN exploits that order. RNNs also take inputs of any size."
+    )
+    result = grade("hw3-2023", "p1b", answer)
+    assert result.fraction < 1 and FLAG_REVIEW in result.flags
+    assert "misconception" in result.evidence[0].found
+
+
 def test_one_cnn_benefit_gets_a_suggested_half_and_a_review() -> None:
     result = grade("hw3-2023", "p1a", "a) CNNs can be trained in parallel on GPUs.")
     assert result.fraction == 0.5 and FLAG_REVIEW in result.flags

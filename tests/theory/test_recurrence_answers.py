@@ -45,7 +45,7 @@ def test_right_answers_get_full_marks(name: str) -> None:
 
 
 MISTAKES = {
-    "sign_flipped": (r"$$y_T = \sigma(1000(x_1 - x_2 + x_3 - \dots - x_T))$$", 0.4),
+    "sign_flipped": (r"$$y_T = \sigma(1000(x_1 - x_2 + x_3 - \dots - x_T))$$", 0.25),
     "no_alternation": (r"$y_T = \sigma(1000 \sum_{t=1}^{T} x_t)$", 0.2),
     "one_step": (r"$y_T = \sigma(1000(x_T - x_{T-1}))$", 0.2),
     "scale_dropped": (r"$y_T = \sigma(x_T - x_{T-1} + \dots + x_2 - x_1)$", 0.75),
@@ -60,7 +60,9 @@ def test_named_mistakes_get_their_partial_credit(mistake: str) -> None:
     answer, credit = MISTAKES[mistake]
     result = grade("hw2-2024", "p1", answer)
     assert result.fraction == credit < 1
-    assert result.flags == []
+    # a wrong final answer stays low and a TA confirms it; a slip in a right form does not
+    wrong_final = mistake in ("sign_flipped", "no_alternation", "one_step", "wrong")
+    assert result.flags == (["needs_review"] if wrong_final else [])
     assert result.evidence[0].reason.startswith(
         {"wrong": "differs", "hidden_only": "h_T equals"}.get(mistake, "")
     )
@@ -120,3 +122,17 @@ def test_no_answer_is_missing() -> None:
 def test_a_wrong_answer_read_from_pdf_text_is_flagged() -> None:
     result = grade("hw2-2024", "p1", "y_T = sigmoid(1000 x_T x_(T-1))", origin="pdf")
     assert result.fraction == 0 and FLAG_REVIEW in result.flags
+
+
+def test_cases_of_an_unread_closed_form_are_not_taken_as_the_answer() -> None:
+    """The closed form is in a notation the reader does not know (sums over named sets);
+    "y_T ≈ 1 if …, ≈ 0 if …" after it are its cases: a TA grades, nothing is failed."""
+    answer = (
+        r"Let $\mathcal{E} = \{2,4,\dots,T\}$. "
+        r"$$y_T = \sigma\Big(1000\Big(\sum_{t\in\mathcal{E}} x_t - \sum_{t\in\mathcal{O}} x_t"
+        r"\Big)\Big)$$ The unit says whether the even inputs outweigh the odd ones: "
+        r"$y_T \approx 1$ if yes, $\approx 0$ if the odd ones are larger."
+    )
+    result = grade("hw2-2024", "p1", answer)
+    assert result.status == "needs_review" and result.flags == ["needs_review"]
+    assert "y_T = 0" not in result.evidence[0].found
