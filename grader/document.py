@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 STRENGTH_EXECUTED = "executed"  # output a notebook code cell carries (counted, or Colab)
 STRENGTH_PRINTED = "printed"  # output recovered from a PDF or text export of a notebook
 STRENGTH_UNEXECUTED = "unexecuted"  # no execution count while the notebook's other cells have one
+STRENGTH_UNEXPLAINED = "unexplained"  # an output its cell's code cannot have produced
 STRENGTH_PROSE = "prose"  # typed by the student in markdown or prose
 
 
@@ -30,6 +31,8 @@ class Block:
     index: int = 0  # position in the whole document, set by Document
     # the notebook has no execution count on any cell (Colab saves it so): outputs count
     saved_without_counts: bool = False
+    # why the cell's code cannot have produced this output (grader.ingest.provenance)
+    unexplained: str = ""
 
     @property
     def strength(self) -> str:
@@ -37,6 +40,8 @@ class Block:
         if self.kind != "output":
             return STRENGTH_PROSE
         if self.origin == "ipynb":
+            if self.unexplained:
+                return STRENGTH_UNEXPLAINED
             if self.execution_count is not None or self.saved_without_counts:
                 return STRENGTH_EXECUTED
             return STRENGTH_UNEXECUTED

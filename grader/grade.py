@@ -7,7 +7,7 @@ from dataclasses import asdict
 from pathlib import Path
 
 from grader.checks.base import CheckContext, GradeOptions
-from grader.checks.cells import review_uncounted
+from grader.checks.cells import review_weak_outputs
 from grader.checks.registry import get_check
 from grader.document import Block, Document
 from grader.ingest import IngestError, read_submission, student_id, submission_files
@@ -55,7 +55,7 @@ def _for_review(outcome: CheckOutcome, why: str) -> CheckOutcome:
 def run_check(ctx: CheckContext) -> CheckOutcome:
     """Run a part's check; a crash in a check becomes a review flag, never a lost batch."""
     try:
-        return review_uncounted(get_check(ctx.part.check)(ctx))
+        return review_weak_outputs(get_check(ctx.part.check)(ctx))
     except Exception as exc:  # a bug or an unforeseen input must not cost other results
         log.exception("check %s failed on %s", ctx.part.id, ctx.document.student)
         return CheckOutcome(

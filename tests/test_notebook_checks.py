@@ -175,10 +175,16 @@ def test_wrong_hyperparameters_cost_q2a_but_consistent_counts_are_credited(tmp_p
         q2c=code("# Q2c\nprint(count_parameters(model))", stream("689921\n")),
     )
     parts = grade_cells(tmp_path, cells)
-    assert parts["p5.q2a"].score < parts["p5.q2a"].max
+    assert parts["p5.q2a"].score == 0  # two settings wrong: not the model asked for
     assert "HIDDEN_DIM is 128" in parts["p5.q2a"].evidence[0]["reason"]
     assert parts["p5.q2b"].score == parts["p5.q2b"].max
     assert "consistent" in parts["p5.q2c"].evidence[0]["reason"]
+
+
+def test_one_wrong_hyperparameter_costs_half_of_q2a(tmp_path: Path) -> None:
+    part = grade_cells(tmp_path, bert_cells(q2a=code("# Q2a\n" + HYPER.format(h=256, n=1) + MODEL)))
+    assert part["p5.q2a"].score == pytest.approx(part["p5.q2a"].max / 2)
+    assert part["p5.q2a"].flags == []
 
 
 def test_unfrozen_bert_is_named(tmp_path: Path) -> None:

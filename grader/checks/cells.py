@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from grader.document import STRENGTH_UNEXECUTED, Block
+from grader.document import STRENGTH_UNEXECUTED, STRENGTH_UNEXPLAINED, Block
 from grader.results import FAIL, FLAG_INTEGRITY, FLAG_REVIEW, MISSING, CheckOutcome, Evidence
 
 from .base import CheckContext
@@ -137,21 +137,32 @@ def trusted(outputs: list[Block]) -> tuple[list[Block], list[Block]]:
     return usable, errors
 
 
-def review_uncounted(outcome: CheckOutcome) -> CheckOutcome:
-    """Flag a part whose credit rests on an output with no execution count in a notebook
-    whose other cells have counts: the score stands as a suggestion for a TA."""
+WEAK_OUTPUTS = {
+    STRENGTH_UNEXECUTED: Evidence(
+        "an output whose cell has no execution count",
+        "outputs of cells run in order, each with its count",
+        "other cells of this notebook have execution counts and this one has none: it "
+        "may have been pasted or run out of order; the score is a suggestion for a TA",
+    ),
+    STRENGTH_UNEXPLAINED: Evidence(
+        "an output its cell's code cannot have produced",
+        "outputs that the cell's code prints or returns",
+        "the cell as saved cannot show this output (it may have been edited after it ran, "
+        "or the output pasted); the score is a suggestion for a TA",
+    ),
+}
+
+
+def review_weak_outputs(outcome: CheckOutcome) -> CheckOutcome:
+    """Flag a part whose credit rests on an output whose run cannot be placed: no execution
+    count among counted cells, or an output its cell's code cannot have produced. The score
+    stands as a suggestion for a TA; nobody is accused."""
     if outcome.fraction <= 0 or FLAG_REVIEW in outcome.flags:
         return outcome
-    if not any(e.strength == STRENGTH_UNEXECUTED for e in outcome.evidence):
-        return outcome
-    return outcome.for_review(
-        Evidence(
-            "an output whose cell has no execution count",
-            "outputs of cells run in order, each with its count",
-            "other cells of this notebook have execution counts and this one has none: it "
-            "may have been pasted or run out of order; the score is a suggestion for a TA",
-        )
-    )
+    for strength, note in WEAK_OUTPUTS.items():
+        if any(e.strength == strength for e in outcome.evidence):
+            return outcome.for_review(Evidence(note.found, note.expected, note.reason))
+    return outcome
 
 
 def prose_claim(ctx: CheckContext, pattern: re.Pattern) -> Block | None:

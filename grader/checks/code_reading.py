@@ -114,6 +114,37 @@ def _balanced(text: str) -> str:
     return text
 
 
+def loop_runs(code: str, names: dict[str, object]) -> int | None:
+    """How many times the cell's first top-level ``for … in range(…)`` loop runs, when its
+    bounds are literals or constants of the notebook (``names``); None when unknown."""
+    tree = _parse(code)
+    loop = next((n for n in tree.body if isinstance(n, ast.For)), None) if tree else None
+    if loop is None or not isinstance(loop.iter, ast.Call):
+        return None
+    func = loop.iter.func
+    if not (isinstance(func, ast.Name) and func.id == "range") or loop.iter.keywords:
+        return None
+    local = {**names, **constants([Block("code", code, "", "")])}
+    bounds = [_integer(arg, local) for arg in loop.iter.args]
+    if not bounds or None in bounds or len(bounds) > 3 or (len(bounds) == 3 and not bounds[2]):
+        return None
+    return len(range(*bounds))
+
+
+_ARITHMETIC = {ast.Add: int.__add__, ast.Sub: int.__sub__, ast.Mult: int.__mul__}
+
+
+def _integer(node: ast.AST, names: dict[str, object]) -> int | None:
+    """An integer expression of literals and constants (``EPOCHS + 1``), or None."""
+    if isinstance(node, ast.BinOp) and type(node.op) in _ARITHMETIC:
+        left, right = _integer(node.left, names), _integer(node.right, names)
+        if left is None or right is None:
+            return None
+        return _ARITHMETIC[type(node.op)](left, right)
+    value = _resolve(node, names)
+    return value if isinstance(value, int) and not isinstance(value, bool) else None
+
+
 def loop_sources(blocks: list[Block]) -> list[str]:
     """The source of every ``for``/``while`` loop (by indentation when the code won't parse)."""
     loops = []

@@ -4,13 +4,16 @@ params:
   expected: {NAME: value}  the constants the student must set;
   constructor: the model class (its call is read when the constants are not assigned);
   positional: names of the constructor's positional arguments, in order;
+  credit_by_mistakes: credit with 0, 1, 2… settings wrong or not found (the last entry for
+    more); by default the share of settings right;
   source: where the expected values come from.
+A setting not found may be one the grader could not read: the part is flagged for a TA.
 """
 
 from __future__ import annotations
 
 from grader.document import Block
-from grader.results import FAIL, PARTIAL, PASS, CheckOutcome, Evidence
+from grader.results import FAIL, FLAG_REVIEW, PARTIAL, PASS, CheckOutcome, Evidence
 
 from .base import CheckContext
 from .code_reading import calls, constants
@@ -56,10 +59,28 @@ def check(ctx: CheckContext) -> CheckOutcome:
         )
     notes = [f"{k} is {values[k]!r}, should be {expected[k]!r}" for k in wrong]
     notes += [f"{k} not found in the code" for k in absent]
-    status = PARTIAL if right else FAIL
+    by_mistakes = ctx.params.get("credit_by_mistakes")
+    if by_mistakes:
+        fraction = float(by_mistakes[min(len(wrong) + len(absent), len(by_mistakes) - 1)])
+    else:
+        fraction = right / len(expected)
     return CheckOutcome(
-        right / len(expected),
-        status,
+        fraction,
+        PARTIAL if fraction else FAIL,
         [Evidence(found, want, "; ".join(notes), "code cells", "code")],
+        [FLAG_REVIEW] if absent else [],
         feedback="; ".join(notes),
     )
+
+
+def validate(params: dict, place: str) -> None:
+    """``credit_by_mistakes``, when given, is a list of credits in [0, 1]; ValueError if not."""
+    credits = params.get("credit_by_mistakes")
+    if credits is None:
+        return
+    if (
+        not isinstance(credits, list)
+        or not credits
+        or not all(isinstance(c, int | float) and 0 <= c <= 1 for c in credits)
+    ):
+        raise ValueError(f"{place}: 'credit_by_mistakes' should be a list of credits in [0, 1]")

@@ -19,7 +19,7 @@ from grader.results import FAIL, FLAG_REVIEW, PARTIAL, PASS, CheckOutcome, Evide
 
 from .base import CheckContext
 from .cells import as_percent, excerpt, integrity_outcome, missing_outcome, trusted
-from .code_reading import loop_sources
+from .code_reading import constants, loop_runs, loop_sources
 
 REQUIRED_PARAMS = ("epochs", "epoch", "metrics")
 
@@ -59,6 +59,24 @@ def _log_of(blocks: list[Block]) -> str:
     return "\n".join(b.text for b in blocks)
 
 
+def _loop_runs(ctx: CheckContext, log_blocks: list[Block]) -> int | None:
+    """How many times the loop of the cell that printed the log runs, when it can be told."""
+    if not log_blocks:
+        return None
+    log = log_blocks[0]
+    cell = next(
+        (
+            b
+            for b in reversed(ctx.document.blocks[: log.index])
+            if b.kind == "code" and b.source == log.source
+        ),
+        None,
+    )
+    if cell is None:
+        return None
+    return loop_runs(cell.text, constants(ctx.blocks("code")))
+
+
 def check(ctx: CheckContext) -> CheckOutcome:
     """Count the logged epochs and look for methodological slips."""
     params = ctx.params
@@ -81,11 +99,16 @@ def check(ctx: CheckContext) -> CheckOutcome:
     fraction = min(1.0, len(records) / needed)
     notes = [] if len(records) >= needed else [f"only {len(records)} of {needed} epochs logged"]
     flags: list[str] = []
+    runs = _loop_runs(ctx, log_blocks)
+    if runs is not None and len(records) > runs:
+        # the log cannot come from the cell as saved: edited after it ran, or pasted
+        notes.append(f"the log shows {len(records)} epochs but the cell's loop runs {runs}")
+        flags.append(FLAG_REVIEW)
     cells = [b.text for b in ctx.blocks("code")]
     loops = loop_sources(ctx.blocks("code"))
     for slip in params.get("slips", []):
-        where = loops if slip.get("in_loop") else cells
-        if any(re.search(slip["code"], text) for text in where):
+        searched = loops if slip.get("in_loop") else cells
+        if any(re.search(slip["code"], text) for text in searched):
             fraction *= 1 - float(slip.get("penalty", 0.5))
             notes.append(slip["name"])
             flags.append(FLAG_REVIEW)

@@ -10,6 +10,7 @@ import nbformat
 from grader.document import Block
 
 from .errors import IngestError
+from .provenance import notebook_functions, unexplained
 from .text import split_paragraphs
 
 # Output MIME types rendered as text, most useful first.
@@ -62,11 +63,15 @@ def read_notebook(path: Path) -> list[Block]:
     """Blocks for every cell: markdown paragraphs, code, and each output of each code cell.
 
     A notebook with no execution count on any cell (Colab saves it so) is not suspicious:
-    its outputs are marked ``saved_without_counts`` and count as executed."""
+    its outputs are marked ``saved_without_counts`` and count as executed. An output its
+    cell cannot have produced is marked ``unexplained`` (:mod:`grader.ingest.provenance`)."""
     notebook = _load(path)
     counted = any(
         c.get("cell_type") == "code" and c.get("execution_count") is not None
         for c in notebook.cells
+    )
+    defined = notebook_functions(
+        [_as_text(c.get("source")) for c in notebook.cells if c.get("cell_type") == "code"]
     )
     blocks: list[Block] = []
     for index, cell in enumerate(notebook.cells):
@@ -101,6 +106,7 @@ def read_notebook(path: Path) -> list[Block]:
                             count,
                             kind,
                             saved_without_counts=not counted,
+                            unexplained=unexplained(source, kind, output.get("name", ""), defined),
                         )
                     )
     return blocks

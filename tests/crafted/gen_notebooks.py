@@ -2916,7 +2916,9 @@ def _integrity():
                 },
             ),
             forbid={"p4": ["integrity"]},
-            expect={"p5": ["integrity"]},
+            # issue 1/5: an output its code cannot have produced is flagged for review with a
+            # suggested score, not an integrity accusation (edited after the blind write-up)
+            expect={"p5": ["needs_review"]},
         )
     )
 
@@ -2946,7 +2948,9 @@ def _integrity():
                 },
             ),
             forbid={"p5": ["integrity"]},
-            expect={"p4": ["integrity"]},
+            # issue 1/5: an output its code cannot have produced is flagged for review with a
+            # suggested score, not an integrity accusation (edited after the blind write-up)
+            expect={"p4": ["needs_review"]},
         )
     )
 
