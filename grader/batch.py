@@ -74,6 +74,7 @@ class BatchResult:
     written: list[Path] = field(default_factory=list)
     graded: int = 0  # graded by this run
     reused: int = 0  # unchanged since an earlier run: taken from the gradebook
+    stale: dict[str, int] = field(default_factory=dict)  # regraded, by why: how many
 
 
 def _error(submission: Submission, rubric: Rubric, reason: str) -> StudentResult:
@@ -92,6 +93,7 @@ class _Run:
         self.policy = late_policy(rubric)
         self.settings = settings_key(options)
         self.keys: dict[str, ResultKey] = {}
+        self.stale: dict[str, int] = {}  # why earlier results were not reused: how many
 
     def store(
         self,
@@ -129,6 +131,9 @@ class _Run:
                 self.store(key, _error(submission, self.rubric, reason))
             elif force or self.book.lookup(key) is None:
                 todo.append(submission)
+                stale = None if force else self.book.stale_reason(key)
+                if stale is not None:
+                    self.stale[stale] = self.stale.get(stale, 0) + 1
         return todo
 
     def grade(self, todo: list[Submission], pool: Pool, progress: Progress) -> None:
@@ -313,6 +318,8 @@ def grade_batch(
                 config.jobs,
                 config.executor or "local",
             )
+            for why, count in run.stale.items():
+                run_logger.info("regrading %d graded before: %s since", count, why)
             with _pools(config, log_path) as (grading, local):
                 progress.start(len(todo))
                 try:
@@ -332,4 +339,4 @@ def grade_batch(
     ) as exc:
         raise BatchError(str(exc)) from None
     reused = len(submissions) - len(todo)
-    return BatchResult(results, written, graded=len(todo), reused=reused)
+    return BatchResult(results, written, graded=len(todo), reused=reused, stale=run.stale)

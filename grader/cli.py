@@ -123,6 +123,8 @@ def grade(
     except BatchError as exc:
         _fail(str(exc))
     errors = sum(r.status == "error" for r in batch.results)
+    for why, count in batch.stale.items():
+        click.echo(f"Regraded {count} graded before: {why} since.")
     click.echo(
         f"{len(batch.results)} students ({batch.graded} graded now, {batch.reused} unchanged; "
         f"{errors} with errors). Class summary: {out_dir / 'index.html'}; "

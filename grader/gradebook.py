@@ -1,7 +1,9 @@
 """The gradebook: every result the grader has produced, in one SQLite file (WAL mode).
 
 A result is stored under its :class:`ResultKey`: the student, the hash of the files they
-submitted, the rubric version and the grading settings. A rerun looks each student's key
+submitted, the rubric version and the grading settings, which include a digest of the
+grader's code and reference data (:func:`code_digest`): after an upgrade, everyone is
+regraded, and the run's log says why. A rerun looks each student's key
 up and grades only what is not there: a new submission, a changed rubric or new settings.
 Every result is committed the moment it arrives, so a run killed at any point (even with
 SIGKILL) loses nothing that was already graded, and the next run finishes the rest.
@@ -14,13 +16,17 @@ import json
 import sqlite3
 from dataclasses import asdict, dataclass
 from datetime import UTC, datetime
+from functools import lru_cache
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 
 from grader.checks.base import GradeOptions
+from grader.paths import PROJECT_ROOT
 from grader.results import PartResult, ProblemResult, StudentResult
 
 GRADEBOOK_NAME = "gradebook.sqlite"
+RUBRIC_CHANGED = "the rubric changed"
+GRADER_CHANGED = "the grader's code, reference data or settings changed"
 NOTHING_SUBMITTED = "none"  # the content hash of a roster student with no files
 _CHUNK = 1 << 20
 
@@ -77,13 +83,34 @@ def content_hash(files: list[tuple[str, Path]]) -> str:
     return digest.hexdigest()[:20]
 
 
+# What a grade depends on besides the rubric (keyed by its own version) and the submission:
+# the grader's code, the reference implementations and recorded reference results, and the
+# sandbox's test suites. Any change there makes every stored result stale.
+GRADING_SOURCES = ("grader", "reference")
+GRADING_SUFFIXES = (".py", ".yaml", ".yml", ".json")
+
+
+@lru_cache(maxsize=1)
+def code_digest(root: Path = PROJECT_ROOT) -> str:
+    """A digest of every file the grade depends on under ``GRADING_SOURCES`` (code, test
+    suites, reference results), by path and content."""
+    digest = hashlib.sha256()
+    for folder in GRADING_SOURCES:
+        for path in sorted((root / folder).rglob("*")):
+            if path.suffix in GRADING_SUFFIXES and "__pycache__" not in path.parts:
+                digest.update(str(path.relative_to(root)).encode() + b"\0")
+                digest.update(path.read_bytes() + b"\0")
+    return digest.hexdigest()[:12]
+
+
 def settings_key(options: GradeOptions) -> str:
-    """A short fingerprint of the grading switches and the grader's version."""
+    """A short fingerprint of the grading switches, the grader's version and the digest of
+    its code and reference data (:func:`code_digest`)."""
     try:
         grader_version = version("grader")
     except PackageNotFoundError:
         grader_version = "unknown"
-    text = json.dumps([grader_version, asdict(options)], sort_keys=True, default=str)
+    text = json.dumps([grader_version, code_digest(), asdict(options)], sort_keys=True, default=str)
     return hashlib.sha256(text.encode()).hexdigest()[:12]
 
 
@@ -143,6 +170,19 @@ class Gradebook:
             return result_from_dict(json.loads(row[0]))
         except (TypeError, KeyError, ValueError):
             return None
+
+    def stale_reason(self, key: ResultKey) -> str | None:
+        """Why a submission with no result under ``key`` was graded before under another key:
+        "the rubric changed" or "the grader or its settings changed"; None if it never was."""
+        rows = self._db.execute(
+            "SELECT rubric_version, settings FROM results WHERE student=? AND content_hash=?",
+            (key.student, key.content_hash),
+        ).fetchall()
+        if not rows:
+            return None
+        if all(rubric != key.rubric_version for rubric, _ in rows):
+            return RUBRIC_CHANGED
+        return GRADER_CHANGED
 
     def store(
         self,

@@ -16,11 +16,17 @@ import hashlib
 import json
 import re
 from dataclasses import dataclass, field
+from difflib import get_close_matches
 from pathlib import Path
 
 import yaml
 
-from grader.checks.registry import CHECK_KINDS, params_validator, required_params
+from grader.checks.registry import (
+    CHECK_KINDS,
+    allowed_params,
+    params_validator,
+    required_params,
+)
 from grader.paths import RUBRICS_DIR
 
 PROBLEM_KINDS = ("theory", "notebook")
@@ -97,6 +103,53 @@ def _read_yaml(path: Path) -> dict:
     return data
 
 
+# The keys each level of a rubric may have; any other key is a typo that would silently
+# change grading, so it stops the load (issue 2/5).
+RUBRIC_KEYS = frozenset({"id", "title", "version", "problems", "policy"})
+PROBLEM_ENTRY_KEYS = frozenset({"id", "number", "use", "points", "title"})
+# "setup": a place for YAML anchors (&setup) that parts' params refer to
+SHARED_PROBLEM_KEYS = frozenset(
+    {"title", "kind", "anchors", "fingerprints", "names", "parts", "setup"}
+)
+PART_KEYS = frozenset({"id", "title", "weight", "check", "params", "markers"})
+
+
+def _known_keys(data: dict, allowed: frozenset[str], where: str, what: str) -> None:
+    """Stop on a key not in ``allowed``, naming it, the closest known key and the file."""
+    unknown = sorted(set(data) - allowed)
+    if unknown:
+        key = unknown[0]
+        close = get_close_matches(str(key), sorted(allowed), n=1)
+        hint = f" (did you mean '{close[0]}'?)" if close else ""
+        raise RubricError(
+            f"{where}: unknown key '{key}' in {what}{hint}; known keys: {', '.join(sorted(allowed))}"
+        )
+
+
+def _check_params(kind: str, params: dict, here: str) -> None:
+    """A part's params: required keys present, no unknown key, the kind's own validation;
+    a ``static`` reading (check kind ``function``) is checked as a part of its own kind."""
+    missing = [k for k in required_params(kind) if k not in params]
+    if missing:
+        raise RubricError(f"{here}: check '{kind}' needs params {', '.join(missing)}")
+    allowed = allowed_params(kind)
+    if allowed is not None:
+        _known_keys(params, allowed, here, f"the params of check '{kind}'")
+    validate = params_validator(kind)
+    if validate is not None:
+        try:
+            validate(params, here)
+        except ValueError as exc:
+            raise RubricError(str(exc) if here in str(exc) else f"{here}: {exc}") from None
+    static = params.get("static")
+    if kind == "function" and isinstance(static, dict):
+        _known_keys(static, frozenset({"kind", "params"}), here, "'static'")
+        inner = static.get("kind")
+        if inner not in CHECK_KINDS:
+            raise RubricError(f"{here}: static: unknown check '{inner}'")
+        _check_params(str(inner), static.get("params", {}) or {}, f"{here}: static")
+
+
 def _require(data: dict, key: str, kind: type | tuple[type, ...], where: str) -> object:
     if key not in data:
         raise RubricError(f"{where}: missing key '{key}'")
@@ -115,6 +168,7 @@ def _load_parts(raw_parts: object, problem_id: str, points: float, where: str) -
         here = f"{where}: parts[{i}]"
         if not isinstance(raw, dict):
             raise RubricError(f"{here}: expected a mapping")
+        _known_keys(raw, PART_KEYS, here, "a part")
         weight = _require(raw, "weight", (int, float), here)
         if weight <= 0:
             raise RubricError(f"{here}: key 'weight' should be > 0, got {weight}")
@@ -131,15 +185,7 @@ def _load_parts(raw_parts: object, problem_id: str, points: float, where: str) -
         params = raw.get("params", {}) or {}
         if not isinstance(params, dict):
             raise RubricError(f"{here}: key 'params' should be a mapping")
-        missing = [k for k in required_params(kind) if k not in params]
-        if missing:
-            raise RubricError(f"{here}: check '{kind}' needs params {', '.join(missing)}")
-        validate = params_validator(kind)
-        if validate is not None:
-            try:
-                validate(params, here)
-            except ValueError as exc:
-                raise RubricError(str(exc) if here in str(exc) else f"{here}: {exc}") from None
+        _check_params(kind, params, here)
         markers = raw.get("markers", [])
         if not isinstance(markers, list):
             raise RubricError(f"{here}: key 'markers' should be a list of strings")
@@ -163,6 +209,7 @@ def _load_problem(entry: object, index: int, rubric_path: Path, problems_dir: Pa
     where = f"{rubric_path}: problems[{index}]"
     if not isinstance(entry, dict):
         raise RubricError(f"{where}: expected a mapping")
+    _known_keys(entry, PROBLEM_ENTRY_KEYS, where, "a problem entry")
     problem_id = _require(entry, "id", str, where)
     number = _require(entry, "number", int, where)
     points = float(_require(entry, "points", (int, float), where))
@@ -171,6 +218,7 @@ def _load_problem(entry: object, index: int, rubric_path: Path, problems_dir: Pa
     if not shared_path.is_file():
         raise RubricError(f"{where}: key 'use' names '{use}', but {shared_path} does not exist")
     shared = _read_yaml(shared_path)
+    _known_keys(shared, SHARED_PROBLEM_KEYS, str(shared_path), "a problem")
     title = _require(shared, "title", str, str(shared_path))
     kind = _require(shared, "kind", str, str(shared_path))
     if kind not in PROBLEM_KINDS:
@@ -243,6 +291,7 @@ def load_rubric(assignment: str, rubrics_dir: Path = RUBRICS_DIR) -> Rubric:
         known = ", ".join(available_assignments(rubrics_dir)) or "none"
         raise RubricError(f"{path}: no such rubric (known assignments: {known})")
     data = _read_yaml(path)
+    _known_keys(data, RUBRIC_KEYS, str(path), "the assignment")
     rubric_id = _require(data, "id", str, str(path))
     title = _require(data, "title", str, str(path))
     version = str(_require(data, "version", (str, int, float), str(path)))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
 
 import nbformat
@@ -195,6 +196,34 @@ def test_encrypted_and_broken_pdfs_are_errors(tmp_path: Path) -> None:
     broken.write_bytes(b"%PDF-1.7\n garbage")
     with pytest.raises(IngestError, match="broken.pdf"):
         read_pdf(broken)
+
+
+def test_a_pdf_that_stalls_the_parser_is_an_error_in_bounded_time(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The parser runs in a child with a wall-clock limit: a crafted PDF that makes it loop
+    costs an error, not the class's run (issue 2/5)."""
+    from grader.ingest import pdf
+
+    path = _pdf(tmp_path, "<p>Problem 1</p>")
+    monkeypatch.setattr(pdf, "PDF_WALL_S", 1.0)
+    monkeypatch.setattr(pdf, "_pages", lambda _: time.sleep(30) or [])  # a parser that loops
+    started = time.monotonic()
+    with pytest.raises(IngestError, match=r"sub.pdf: reading the PDF still running after 1 s"):
+        read_pdf(path)
+    assert time.monotonic() - started < 5
+
+
+def test_a_pdf_that_needs_too_much_memory_is_an_error(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from grader.ingest import pdf
+
+    path = _pdf(tmp_path, "<p>Problem 1</p>")
+    monkeypatch.setattr(pdf, "PDF_MEMORY_BYTES", 64 << 20)
+    monkeypatch.setattr(pdf, "_pages", lambda _: [" " * (512 << 20)])  # a parser that balloons
+    with pytest.raises(IngestError, match="sub.pdf"):
+        read_pdf(path)
 
 
 def test_notebook_written_by_nbformat_round_trips(tmp_path: Path) -> None:

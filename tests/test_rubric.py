@@ -133,3 +133,76 @@ def test_bad_theory_params_are_caught_when_the_rubric_loads(tmp_path: Path) -> N
     with pytest.raises(RubricError) as info:
         load_rubric("hw2-2024", rubrics)
     assert "recurrence.yaml" in str(info.value)
+
+
+@pytest.mark.parametrize(
+    ("level", "mutate", "message"),
+    [
+        ("hw2-2024.yaml", lambda d: d.update(titel="x"), "unknown key 'titel' in the assignment"),
+        (
+            "hw2-2024.yaml",
+            lambda d: d["problems"][0].update(point=3),
+            "unknown key 'point' in a problem entry (did you mean 'points'?)",
+        ),
+        (
+            "problems/self-attention.yaml",
+            lambda d: d.update(fingerprint=["x"]),
+            "unknown key 'fingerprint' in a problem (did you mean 'fingerprints'?)",
+        ),
+        (
+            "problems/self-attention.yaml",
+            lambda d: d["parts"][0].update(marker=["a"]),
+            "parts[0]: unknown key 'marker' in a part (did you mean 'markers'?)",
+        ),
+        (
+            "problems/bert-sentiment.yaml",
+            lambda d: d["parts"][0]["params"].update(cell_markr="Q1a"),
+            "unknown key 'cell_markr' in the params of check 'output_value'",
+        ),
+        (
+            "problems/bert-sentiment.yaml",
+            lambda d: d["parts"][7]["params"]["static"]["params"].update(requires=[]),
+            "static: unknown key 'requires' in the params of check 'code_structure'",
+        ),
+        (
+            "problems/cnn-vs-rnn.yaml",
+            lambda d: d["parts"][0]["params"]["concepts"][0].update(pattern=["x"]),
+            "'sharing' has unknown key 'pattern'",
+        ),
+        (
+            "problems/recurrence.yaml",
+            lambda d: d["parts"][0]["params"]["outcomes"].update(sign_flip={"credit": 0}),
+            "unknown outcome 'sign_flip'",
+        ),
+    ],
+)
+def test_a_misspelt_key_at_any_level_stops_the_load_and_is_named(
+    tmp_path: Path, level: str, mutate, message: str
+) -> None:
+    rubrics = _copy_rubrics(tmp_path)
+    path = rubrics / level
+    data = yaml.safe_load(path.read_text())
+    mutate(data)
+    path.write_text(yaml.safe_dump(data))
+    assignment = "hw3-2023" if "cnn" in level else "hw2-2024"
+    with pytest.raises(RubricError) as info:
+        load_rubric(assignment, rubrics)
+    assert str(path) in str(info.value) and message in str(info.value), info.value
+
+
+def test_a_misspelt_key_stops_grade_with_exit_2(tmp_path: Path) -> None:
+    from click.testing import CliRunner
+
+    from grader.cli import cli
+
+    rubrics = _copy_rubrics(tmp_path)
+    shared = rubrics / "problems" / "vit-fashionmnist.yaml"
+    data = yaml.safe_load(shared.read_text())
+    data["parts"][0]["wieght"] = data["parts"][0].pop("weight")
+    shared.write_text(yaml.safe_dump(data))
+    (tmp_path / "class").mkdir()
+    (tmp_path / "class" / "ann.md").write_text("## Problem 1\n\nanswer\n")
+    args = ["grade", str(tmp_path / "class"), "-a", str(rubrics / "hw2-2024.yaml")]
+    result = CliRunner().invoke(cli, [*args, "-o", str(tmp_path / "out")])
+    assert result.exit_code == 2
+    assert "unknown key 'wieght'" in result.output and "vit-fashionmnist.yaml" in result.output

@@ -32,6 +32,7 @@ from .cells import (
 from .hyperparameters import read_values
 
 REQUIRED_PARAMS = ("cell_marker", "count")
+OPTIONAL_PARAMS: tuple[str, ...] = ()  # any other key is a rubric error
 
 # How the homework names the model's hyperparameters, and the spec's values.
 SPEC = {"HIDDEN_DIM": 256, "OUTPUT_DIM": 1, "N_LAYERS": 2, "BIDIRECTIONAL": True}

@@ -1,7 +1,8 @@
 """The registry of check kinds.
 
 A check kind is one module with a ``check(ctx: CheckContext) -> CheckOutcome`` function
-and, optionally, ``REQUIRED_PARAMS`` (the keys its rubric ``params`` must have) and
+and, optionally, ``REQUIRED_PARAMS`` (the keys its rubric ``params`` must have),
+``OPTIONAL_PARAMS`` (the other keys it reads: with it, any other key is a rubric error) and
 ``validate(params, place)`` (raises ``ValueError`` naming ``place`` when params are wrong;
 run when the rubric is loaded).
 Adding a kind is that module plus one line here; nothing else in the engine changes.
@@ -50,6 +51,17 @@ def get_check(kind: str) -> Callable:
 def required_params(kind: str) -> tuple[str, ...]:
     """The params keys a rubric part of this kind must define."""
     return tuple(getattr(check_module(kind), "REQUIRED_PARAMS", ()))
+
+
+def allowed_params(kind: str) -> frozenset[str] | None:
+    """Every params key a part of this kind may have (its ``REQUIRED_PARAMS`` and
+    ``OPTIONAL_PARAMS``); None when the kind takes open-ended params (``function_tests``
+    passes any other key to its test suite)."""
+    module = check_module(kind)
+    optional = getattr(module, "OPTIONAL_PARAMS", None)
+    if optional is None:
+        return None
+    return frozenset(getattr(module, "REQUIRED_PARAMS", ())) | frozenset(optional)
 
 
 def params_validator(kind: str) -> Callable | None:

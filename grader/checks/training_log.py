@@ -22,6 +22,7 @@ from .cells import as_percent, excerpt, integrity_outcome, missing_outcome, trus
 from .code_reading import constants, loop_runs, loop_sources
 
 REQUIRED_PARAMS = ("epochs", "epoch", "metrics")
+OPTIONAL_PARAMS = ('slips',)  # any other key is a rubric error
 
 
 def _first_group(match: re.Match) -> float | None:
@@ -122,3 +123,13 @@ def check(ctx: CheckContext) -> CheckOutcome:
         flags,
         "; ".join(notes),
     )
+
+
+def validate(params: dict, place: str) -> None:
+    """Each slip has a name and a code regex, and only the keys this kind reads."""
+    for i, slip in enumerate(params.get("slips", [])):
+        if not isinstance(slip, dict) or not {"name", "code"} <= set(slip):
+            raise ValueError(f"{place}: slips[{i}] needs 'name' and 'code'")
+        extra = sorted(set(slip) - {"name", "code", "in_loop", "penalty"})
+        if extra:
+            raise ValueError(f"{place}: slips[{i}] has unknown key '{extra[0]}'")

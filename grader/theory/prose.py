@@ -123,6 +123,9 @@ class ProseScore:
 def _concept(raw: object, key: str, place: str) -> Concept:
     if not isinstance(raw, dict) or not {"id", "patterns", key} <= set(raw):
         raise TheoryParamsError(f"{place}: each entry needs id, patterns and {key}")
+    extra = sorted(set(raw) - {"id", "label", "patterns", "statements", key})
+    if extra:
+        raise TheoryParamsError(f"{place}: '{raw['id']}' has unknown key '{extra[0]}'")
     patterns = raw["patterns"]
     if not isinstance(patterns, list) or not patterns:
         raise TheoryParamsError(f"{place}: '{raw['id']}' needs a list of patterns")

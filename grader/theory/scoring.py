@@ -50,10 +50,19 @@ def load_outcomes(
         raise TheoryParamsError(f"{place}: params need an 'outcomes' mapping")
     found: dict[str, Outcome] = {}
     right = set(right)
+    names = list(names)
+    unknown = sorted(set(raw) - set(names))
+    if unknown:
+        raise TheoryParamsError(
+            f"{place}: unknown outcome '{unknown[0]}' (known: {', '.join(names)})"
+        )
     for name in names:
         entry = raw.get(name)
         if not isinstance(entry, dict) or "credit" not in entry or "feedback" not in entry:
             raise TheoryParamsError(f"{place}: outcome '{name}' needs 'credit' and 'feedback'")
+        extra = sorted(set(entry) - {"credit", "feedback"})
+        if extra:
+            raise TheoryParamsError(f"{place}: outcome '{name}' has unknown key '{extra[0]}'")
         credit = entry["credit"]
         if not isinstance(credit, int | float) or not 0 <= credit <= 1:
             raise TheoryParamsError(f"{place}: outcome '{name}' credit should be in [0, 1]")

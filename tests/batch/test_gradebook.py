@@ -11,6 +11,7 @@ import pytest
 from conftest import CLASS_SIZE, HTML_ONLY, NO_REPORTS, NO_RUN, run_cli
 from synthetic import write_class
 
+from grader import gradebook
 from grader.batch import BatchConfig, BatchError, grade_batch
 from grader.checks.base import GradeOptions
 from grader.gradebook import Gradebook, ResultKey, result_from_dict
@@ -46,6 +47,29 @@ def test_rerun_grades_only_what_changed(small_class: Path, rubric: Rubric, tmp_p
         [small_class], rubric, out, NO_RUN, config=BatchConfig(force=True, reports=False)
     )
     assert forced.graded == CLASS_SIZE
+
+
+def test_a_change_to_the_graders_code_regrades_everyone_and_says_why(
+    small_class: Path, rubric: Rubric, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    out = tmp_path / "out"
+    grade_batch([small_class], rubric, out, NO_RUN, config=NO_REPORTS)
+    monkeypatch.setattr(gradebook, "code_digest", lambda: "another-code")
+    again = grade_batch([small_class], rubric, out, NO_RUN, config=NO_REPORTS)
+    assert (again.graded, again.reused) == (CLASS_SIZE, 0)
+    assert again.stale == {gradebook.GRADER_CHANGED: CLASS_SIZE}
+    assert "regrading" in (out / "grader.log").read_text()
+
+
+def test_the_code_digest_follows_every_source_file(tmp_path: Path) -> None:
+    for folder in gradebook.GRADING_SOURCES:
+        (tmp_path / folder / "checks").mkdir(parents=True)
+        (tmp_path / folder / "checks" / "kind.py").write_text("x = 1\n")
+    before = gradebook.code_digest.__wrapped__(tmp_path)
+    (tmp_path / "grader" / "checks" / "kind.py").write_text("x = 2\n")
+    assert gradebook.code_digest.__wrapped__(tmp_path) != before
+    (tmp_path / "grader" / "checks" / "kind.py").write_text("x = 1\n")
+    assert gradebook.code_digest.__wrapped__(tmp_path) == before
 
 
 def test_only_changed_reports_are_rendered_again(rubric: Rubric, tmp_path: Path) -> None:
