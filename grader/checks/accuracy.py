@@ -20,7 +20,7 @@ from .base import CheckContext
 from .cells import as_percent, evidence, integrity_outcome, missing_outcome, trusted
 
 REQUIRED_PARAMS = ("patterns", "full", "partial")
-OPTIONAL_PARAMS = ('dataset', 'source')  # any other key is a rubric error
+OPTIONAL_PARAMS = ("dataset", "source")  # any other key is a rubric error
 
 
 def last_accuracy(text: str, patterns: list[str]) -> float | None:

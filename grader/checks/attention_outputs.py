@@ -36,7 +36,7 @@ from reference.derivations import attention
 from .base import CheckContext
 
 REQUIRED_PARAMS = ("setup", "outcomes", "identity")
-OPTIONAL_PARAMS = ('time_budget_s', 'time_limit_s')  # any other key is a rubric error
+OPTIONAL_PARAMS = ("time_budget_s", "time_limit_s")  # any other key is a rubric error
 OUTCOMES = (
     "correct",
     "exact_no_limit",

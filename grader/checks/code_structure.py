@@ -21,7 +21,7 @@ from .cells import excerpt, missing_outcome
 from .code_reading import function_source
 
 REQUIRED_PARAMS = ("function", "require")
-OPTIONAL_PARAMS = ('forbid',)  # any other key is a rubric error
+OPTIONAL_PARAMS = ("forbid",)  # any other key is a rubric error
 
 
 def _strip_comments(source: str) -> str:

@@ -16,7 +16,13 @@ from grader.theory.scoring import outcome
 from .base import CheckContext
 
 REQUIRED_PARAMS = ("concepts",)
-OPTIONAL_PARAMS = ('explained_words', 'full', 'misconceptions', 'time_budget_s', 'time_limit_s')  # any other key is a rubric error
+OPTIONAL_PARAMS = (
+    "explained_words",
+    "full",
+    "misconceptions",
+    "time_budget_s",
+    "time_limit_s",
+)  # any other key is a rubric error
 
 
 def prose_outcome(

@@ -19,7 +19,12 @@ from .base import CheckContext
 from .code_reading import calls, constants
 
 REQUIRED_PARAMS = ("expected",)
-OPTIONAL_PARAMS = ('constructor', 'credit_by_mistakes', 'positional', 'source')  # any other key is a rubric error
+OPTIONAL_PARAMS = (
+    "constructor",
+    "credit_by_mistakes",
+    "positional",
+    "source",
+)  # any other key is a rubric error
 
 
 def read_values(

@@ -35,7 +35,12 @@ from .base import CheckContext
 from .concepts import prose_outcome
 
 REQUIRED_PARAMS = ("setup", "concepts", "complexity")
-OPTIONAL_PARAMS = ('full', 'misconceptions', 'time_budget_s', 'time_limit_s')  # any other key is a rubric error
+OPTIONAL_PARAMS = (
+    "full",
+    "misconceptions",
+    "time_budget_s",
+    "time_limit_s",
+)  # any other key is a rubric error
 _BIG_O = re.compile(r"(?:\\mathcal\s*\{\s*O\s*\}|\\mathcal\s+O|\bO)\s*(?:\\left)?\s*\(")
 
 

@@ -21,7 +21,7 @@ from .base import CheckContext
 from .code_reading import calls, constants
 
 REQUIRED_PARAMS = ("constructor", "expected")
-OPTIONAL_PARAMS = ('aliases', 'dataset', 'source')  # any other key is a rubric error
+OPTIONAL_PARAMS = ("aliases", "dataset", "source")  # any other key is a rubric error
 OTHER_FRAMEWORK = re.compile(r"\b(keras|tensorflow|flax|jax)\b")
 
 

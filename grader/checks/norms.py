@@ -31,7 +31,7 @@ from reference.derivations import attention
 from .base import CheckContext
 
 REQUIRED_PARAMS = ("setup", "outcomes")
-OPTIONAL_PARAMS = ('time_budget_s', 'time_limit_s')  # any other key is a rubric error
+OPTIONAL_PARAMS = ("time_budget_s", "time_limit_s")  # any other key is a rubric error
 OUTCOMES = ("correct", "squared", "added_norms", "lost_sqrt", "wrong", "missing", "unreadable")
 RIGHT = ("correct",)
 

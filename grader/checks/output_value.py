@@ -31,7 +31,12 @@ from .cells import (
 )
 
 REQUIRED_PARAMS = ("expected",)
-OPTIONAL_PARAMS = ('cell_marker', 'code_pattern', 'source', 'tolerance')  # any other key is a rubric error
+OPTIONAL_PARAMS = (
+    "cell_marker",
+    "code_pattern",
+    "source",
+    "tolerance",
+)  # any other key is a rubric error
 
 
 def _close(a: float, b: float, tolerance: float) -> bool:

@@ -4,8 +4,8 @@ from grader.results import FLAG_REVIEW, NOT_GRADED, CheckOutcome, Evidence
 
 from .base import CheckContext
 
-
 OPTIONAL_PARAMS: tuple[str, ...] = ()  # any other key is a rubric error
+
 
 def check(ctx: CheckContext) -> CheckOutcome:
     """Report the part as not graded yet, with the located answer as evidence."""

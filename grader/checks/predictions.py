@@ -19,7 +19,7 @@ from .base import CheckContext
 from .cells import excerpt, missing_outcome, numbers, outputs_after, trusted
 
 REQUIRED_PARAMS = ("function",)
-OPTIONAL_PARAMS = ('exclude', 'others', 'sentences')  # any other key is a rubric error
+OPTIONAL_PARAMS = ("exclude", "others", "sentences")  # any other key is a rubric error
 LABEL_WORDS = re.compile(r"^\W*(pos|neg|positive|negative|[01])\W*$", re.I)
 INVERTED_MAPPING = re.compile(r"""['"]pos['"]\s*:\s*0\b.*|['"]neg['"]\s*:\s*1\b""")
 

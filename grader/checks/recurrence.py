@@ -41,7 +41,7 @@ from reference.derivations import recurrence
 from .base import CheckContext
 
 REQUIRED_PARAMS = ("setup", "lengths", "meaning", "outcomes")
-OPTIONAL_PARAMS = ('time_budget_s', 'time_limit_s')  # any other key is a rubric error
+OPTIONAL_PARAMS = ("time_budget_s", "time_limit_s")  # any other key is a rubric error
 OUTCOMES = (
     "correct",
     "hidden_only",

@@ -22,7 +22,7 @@ from .cells import as_percent, excerpt, integrity_outcome, missing_outcome, trus
 from .code_reading import constants, loop_runs, loop_sources
 
 REQUIRED_PARAMS = ("epochs", "epoch", "metrics")
-OPTIONAL_PARAMS = ('slips',)  # any other key is a rubric error
+OPTIONAL_PARAMS = ("slips",)  # any other key is a rubric error
 
 
 def _first_group(match: re.Match) -> float | None:

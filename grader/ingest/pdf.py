@@ -23,7 +23,6 @@ from .coderuns import fence_code_runs
 from .errors import IngestError
 from .text import parse_text
 
-
 # A PDF is hostile input: it is parsed in a forked child with these limits, so a crafted
 # file that makes the parser loop or balloon costs one error row, not the class's run.
 PDF_WALL_S = 60.0
