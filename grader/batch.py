@@ -19,6 +19,7 @@ from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from grader.budget import DEFAULT_STUDENT_TIMEOUT_S, TIMED_OUT
 from grader.checks.base import GradeOptions
 from grader.classinputs import ClassInputError, ClassInputs, Payload, Submission, open_class
 from grader.gradebook import (
@@ -64,6 +65,7 @@ class BatchConfig:
     outputs: OutputOptions = field(default_factory=OutputOptions)  # PDF, overrides, exports
     gradebook: Path | None = None  # default: OUT/gradebook.sqlite
     inputs: ClassInputs = field(default_factory=ClassInputs)
+    student_timeout: float | None = DEFAULT_STUDENT_TIMEOUT_S  # seconds; None: no bound
 
 
 @dataclass
@@ -136,18 +138,22 @@ class _Run:
                     self.stale[stale] = self.stale.get(stale, 0) + 1
         return todo
 
-    def grade(self, todo: list[Submission], pool: Pool, progress: Progress) -> None:
-        """Grade ``todo`` on ``pool``, committing each result as it comes."""
+    def grade(
+        self, todo: list[Submission], pool: Pool, progress: Progress, timeout: float | None
+    ) -> None:
+        """Grade ``todo`` on ``pool``, each within ``timeout`` seconds, committing each
+        result as it comes. A timed-out student is an error row the next run retries."""
         by_student = {s.student: s for s in todo}
         executor, window = pool
         payloads = _payloads(todo)
         for payload, future in bounded(
-            executor, window, grade_payload, payloads, self.rubric, self.options
+            executor, window, grade_payload, payloads, self.rubric, self.options, timeout
         ):
             submission = by_student[payload.student]
             try:
                 result, seconds = future.result()
-                self.store(self.keys[payload.student], result, seconds=seconds)
+                final = not (result.error or "").startswith(TIMED_OUT)
+                self.store(self.keys[payload.student], result, final=final, seconds=seconds)
             except Exception as exc:  # a worker died or the grader has a bug: retry next run
                 log.exception("grading %s failed", payload.student)
                 reason = (
@@ -323,7 +329,7 @@ def grade_batch(
             with _pools(config, log_path) as (grading, local):
                 progress.start(len(todo))
                 try:
-                    run.grade(todo, grading, progress)
+                    run.grade(todo, grading, progress, config.student_timeout)
                 finally:
                     progress.close()
                 results, written = _write_outputs(

@@ -9,6 +9,7 @@ from pathlib import Path
 import click
 
 from grader.batch import BatchConfig, BatchError, grade_batch
+from grader.budget import DEFAULT_STUDENT_TIMEOUT_S
 from grader.checks.base import GradeOptions
 from grader.classinputs import ClassInputError
 from grader.commands import register
@@ -68,6 +69,13 @@ def cli(verbose: bool) -> None:
 )
 @click.option("--force", is_flag=True, help="Regrade everyone, even unchanged submissions.")
 @click.option(
+    "--student-timeout",
+    type=click.FloatRange(min=0),
+    default=DEFAULT_STUDENT_TIMEOUT_S,
+    show_default=True,
+    help="Seconds one student may take; over it, an error row (0: no limit).",
+)
+@click.option(
     "--no-reports", is_flag=True, help="Write grades.json and grades.csv only, no HTML reports."
 )
 @click.option(
@@ -88,6 +96,7 @@ def grade(
     jobs: int,
     executor: str | None,
     force: bool,
+    student_timeout: float,
     no_reports: bool,
     gradebook: Path | None,
     roster: Path | None,
@@ -115,6 +124,7 @@ def grade(
             executor=executor,
             force=force,
             reports=not no_reports,
+            student_timeout=student_timeout or None,
             gradebook=gradebook,
             inputs=inputs,
             outputs=outputs,

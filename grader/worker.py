@@ -12,9 +12,10 @@ import time
 from functools import cache
 from pathlib import Path
 
+from grader.budget import DEFAULT_STUDENT_TIMEOUT_S, GradingTimeout, student_budget
 from grader.checks.base import GradeOptions
 from grader.classinputs import Payload
-from grader.grade import grade_path
+from grader.grade import error_result, grade_path
 from grader.report import ReportWriter
 from grader.results import StudentResult
 from grader.rubric import Rubric
@@ -26,12 +27,21 @@ _ONE_AT_A_TIME = threading.Lock()
 
 
 def grade_payload(
-    payload: Payload, rubric: Rubric, options: GradeOptions
+    payload: Payload,
+    rubric: Rubric,
+    options: GradeOptions,
+    timeout_s: float | None = DEFAULT_STUDENT_TIMEOUT_S,
 ) -> tuple[StudentResult, float]:
-    """Grade one submission; return the result and the seconds it took."""
+    """Grade one submission within ``timeout_s``; return the result and the seconds it took.
+    Over the budget, the result is an error naming the stage (:mod:`grader.budget`)."""
     start = time.perf_counter()
     with _ONE_AT_A_TIME, tempfile.TemporaryDirectory(prefix="grader-") as tmp:
-        result = grade_path(payload.write(Path(tmp)), rubric, options)
+        folder = payload.write(Path(tmp))
+        try:
+            with student_budget(timeout_s) as budget:
+                result = grade_path(folder, rubric, options)
+        except GradingTimeout:
+            result = error_result(folder, rubric, budget.reason)
     result.student = payload.student
     return result, time.perf_counter() - start
 
