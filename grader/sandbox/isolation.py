@@ -9,10 +9,11 @@ The view a sandboxed process gets, when namespaces are available:
 * no network (a new network namespace with no interface up);
 * its own process tree (a new PID namespace: when its first process ends, the kernel
   kills every process left in it, so nothing outlives the run);
-* ``/tmp`` a private, size-capped tmpfs that is also the working directory;
-  ``/var/tmp``, ``/dev/shm`` and ``/run/lock`` replaced by empty read-only mounts;
-* the checkout (except the Python environment), and any path the grader names, hidden
-  under empty read-only mounts: rubrics, reference answers, other students' files;
+* a filesystem built from an allowlist, in a fresh root (``pivot_root``): the system
+  folders (``SYSTEM_DIRS``) and the Python environment read-only, a few devices, its own
+  ``/proc``, and ``/tmp`` a private, size-capped tmpfs that is also the working directory.
+  Nothing else exists inside: not the checkout (rubrics, reference answers), not other
+  students' files, not the output folder, wherever they are (``/srv``, ``$HOME``, ``/tmp``);
 * ``/etc/passwd`` and ``/etc/group`` replaced by two-line files.
 """
 
@@ -20,6 +21,7 @@ from __future__ import annotations
 
 import ctypes
 import os
+import platform
 import resource
 import signal
 import sys
@@ -47,6 +49,14 @@ MS_PRIVATE = 1 << 18
 PR_SET_PDEATHSIG = 1
 PR_SET_DUMPABLE = 4
 PR_SET_NO_NEW_PRIVS = 38
+
+MNT_DETACH = 2
+SYS_PIVOT_ROOT = {"x86_64": 155, "aarch64": 41}.get(platform.machine(), -1)
+
+# The folders a sandboxed process sees, read-only (the interpreter's shared libraries and
+# the system's configuration), beside the Python environment (Plan.expose); nothing else.
+SYSTEM_DIRS = ("/usr", "/bin", "/sbin", "/lib", "/lib32", "/lib64", "/libx32", "/etc", "/sys")
+DEVICES = ("/dev/null", "/dev/zero", "/dev/full", "/dev/random", "/dev/urandom")
 
 NOBODY = 65534
 PRIVATE_TMP = "/tmp"
@@ -111,27 +121,7 @@ def _closed_ancestor(path: Path) -> Path | None:
     return None
 
 
-def _expose(paths: tuple[str, ...]) -> None:
-    """Make ``paths`` reachable for the sandbox uid although a parent folder is closed
-    (Python installed under /root): the closed folder is replaced by an empty one holding
-    only these paths, so the rest of it stays out of reach."""
-    moves = []
-    for index, path in enumerate(paths):
-        closed = _closed_ancestor(Path(path))
-        if closed is None or closed == Path(path):
-            continue
-        staged = Path(SETUP_DIR) / f"expose{index}"
-        staged.mkdir()
-        mount(path, str(staged), None, MS_BIND | MS_REC)
-        moves.append((closed, path, staged))
-    for closed in dict.fromkeys(c for c, _, _ in moves):
-        mount("tmpfs", str(closed), "tmpfs", MS_NOSUID | MS_NODEV, "size=64k,mode=0755")
-    for _, path, staged in moves:
-        Path(path).mkdir(parents=True, exist_ok=True)
-        mount(str(staged), path, None, MS_BIND | MS_REC)
-
-
-def _stand_in_accounts(plan: Plan) -> None:
+def _stand_in_accounts(plan: Plan, root: str) -> None:
     accounts = {
         "passwd": f"root:x:0:0::/root:/bin/false\n"
         f"{SANDBOX_USER}:x:{plan.uid}:{plan.gid}::/tmp:/bin/false\n",
@@ -141,29 +131,78 @@ def _stand_in_accounts(plan: Plan) -> None:
         stand_in = Path(SETUP_DIR) / name
         stand_in.write_text(text)
         stand_in.chmod(0o444)
-        if Path("/etc", name).exists():
-            mount(str(stand_in), f"/etc/{name}", None, MS_BIND)
+        if Path(root + "/etc", name).exists():
+            mount(str(stand_in), f"{root}/etc/{name}", None, MS_BIND)
 
 
-def _mount_private_view(plan: Plan, limits: Limits) -> None:
+def _bind_read_only(source: str, target: str) -> None:
+    """``source`` seen read-only at ``target``; a symlink is copied as a symlink."""
+    if os.path.islink(source):
+        Path(target).parent.mkdir(parents=True, exist_ok=True)
+        os.symlink(os.readlink(source), target)
+        return
+    if os.path.isdir(source):
+        Path(target).mkdir(parents=True, exist_ok=True)
+    else:
+        Path(target).parent.mkdir(parents=True, exist_ok=True)
+        Path(target).touch()
+    mount(source, target, None, MS_BIND | MS_REC)
+    mount(None, target, None, MS_REMOUNT | MS_BIND | MS_RDONLY | MS_NOSUID | MS_NODEV)
+
+
+def _build_root(plan: Plan, limits: Limits, root: str) -> None:
+    """The sandbox's whole filesystem, in a fresh tmpfs at ``root``: an allowlist."""
     flags = MS_NOSUID | MS_NODEV
-    mount(None, "/", None, MS_REC | MS_PRIVATE)
-    mount("proc", "/proc", "proc", flags | MS_NOEXEC)
-    mount("tmpfs", SETUP_DIR, "tmpfs", flags, "size=64k,mode=0755")
-    _stand_in_accounts(plan)
-    _expose(plan.expose)
-    for path in plan.hide:
-        hide_path(path)
-    for path in EMPTIED_DIRS:  # SETUP_DIR among them: what was staged there is now out of sight
-        if Path(path).is_dir():
-            mount("tmpfs", path, "tmpfs", flags | MS_RDONLY, "size=4k,mode=0555")
+    mount("tmpfs", root, "tmpfs", flags, "size=1m,mode=0755")
+    for path in SYSTEM_DIRS:
+        if os.path.lexists(path):
+            _bind_read_only(path, root + path)
+    for path in plan.expose:  # the interpreter and its site-packages, wherever they live
+        if not os.path.lexists(root + path):
+            _bind_read_only(path, root + path)
+    Path(root + "/proc").mkdir()
+    mount("proc", root + "/proc", "proc", flags | MS_NOEXEC)
+    Path(root + "/dev").mkdir()
+    mount("tmpfs", root + "/dev", "tmpfs", MS_NOSUID | MS_NOEXEC, "size=64k,mode=0755")
+    for device in DEVICES:
+        Path(root + device).touch()
+        mount(device, root + device, None, MS_BIND)
+    for path in (*EMPTIED_DIRS, "/var", "/run"):
+        Path(root + path).mkdir(parents=True, exist_ok=True)
+    _stand_in_accounts(plan, root)
+    for path in plan.hide:  # what the grader names, in case it lies under an allowed folder
+        hide_path(root + path)
+    Path(root + PRIVATE_TMP).mkdir(exist_ok=True)
     mount(
         "tmpfs",
-        PRIVATE_TMP,
+        root + PRIVATE_TMP,
         "tmpfs",
         flags,
         f"size={limits.file_mb}m,mode=0700,uid={plan.uid},gid={plan.gid}",
     )
+    # a Python environment under /tmp (a clone in /tmp): seen inside the private /tmp too
+    for path in plan.expose:
+        if path.startswith(PRIVATE_TMP + "/"):
+            _bind_read_only(path, root + path)
+
+
+def _mount_private_view(plan: Plan, limits: Limits) -> None:
+    """Replace the whole filesystem by an allowlist: system folders and the Python
+    environment read-only, a private /tmp, a few devices, /proc of the sandbox's own PID
+    namespace. Nothing else of the machine (other students' files, the output folder, the
+    checkout, /home, /srv, /var) exists inside."""
+    mount(None, "/", None, MS_REC | MS_PRIVATE)
+    mount("tmpfs", SETUP_DIR, "tmpfs", MS_NOSUID | MS_NODEV, "size=64k,mode=0755")
+    root = SETUP_DIR + "/root"
+    Path(root).mkdir()
+    _build_root(plan, limits, root)
+    old = root + "/.old"
+    Path(old).mkdir()
+    _call("syscall", ctypes.c_long(SYS_PIVOT_ROOT), _bytes(root), _bytes(old))
+    os.chdir("/")
+    _call("umount2", _bytes("/.old"), ctypes.c_int(MNT_DETACH))
+    os.rmdir("/.old")
+    mount(None, "/", None, MS_REMOUNT | MS_RDONLY | MS_NOSUID | MS_NODEV)
 
 
 def python_paths() -> tuple[str, ...]:

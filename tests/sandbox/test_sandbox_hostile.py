@@ -8,6 +8,8 @@ inside it, or at definition time; limits are short (see conftest.FAST).
 from __future__ import annotations
 
 import os
+import shutil
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -218,3 +220,38 @@ def test_killing_the_supervisor_is_ignored() -> None:
 def test_a_clean_submission_after_the_corpus_still_passes() -> None:
     assert test_functions(CORRECT)["binary_accuracy"].status == PASSED
     assert os.geteuid() != 0 or sandbox_processes() == []
+
+
+@pytest.fixture
+def other_students(tmp_path: Path):
+    """Another student's file and a grades.json, under /srv, $HOME and /tmp."""
+    places = [Path("/srv"), Path.home(), Path(tempfile.gettempdir())]
+    made = []
+    for place in places:
+        folder = place / f"grader-sandbox-class-{os.getpid()}"
+        (folder / "out").mkdir(parents=True, exist_ok=True)
+        (folder / "bob.ipynb").write_text("bob's answers")
+        (folder / "out" / "grades.json").write_text("everyone's grades")
+        made.append(folder)
+    yield made
+    for folder in made:
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+def test_other_students_and_the_output_folder_are_not_there(other_students) -> None:
+    """The sandbox's filesystem is an allowlist: wherever the class and the output folder
+    are (/srv, $HOME, /tmp), student code can neither list nor read them (issue 2/5)."""
+    probes = "; ".join(
+        f"seen.append(os.path.exists({str(f / 'bob.ipynb')!r}) or "
+        f"os.path.exists({str(f / 'out' / 'grades.json')!r}))"
+        for f in other_students
+    )
+    listing = "sorted(set(os.listdir('/')) - {'usr','bin','sbin','lib','lib32','lib64','libx32','etc','sys','proc','dev','tmp','var','run','root','work'})"
+    body = (
+        f"    seen = []\n    {probes}\n"
+        f"    raise RuntimeError(repr((seen, {listing}, os.listdir('/tmp'), "
+        f"os.path.exists('/srv'), os.path.exists(os.path.expanduser('~root')))))"
+    )
+    report = test_functions(evil(body))["binary_accuracy"]
+    found = first_found(report)
+    assert found.startswith("RuntimeError: ([False, False, False], [], [], False"), found
