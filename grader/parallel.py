@@ -8,15 +8,24 @@ for how a TA starts one.
 
 from __future__ import annotations
 
+import contextlib
 import multiprocessing
+import os
+import signal
+import threading
+import time
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import FIRST_COMPLETED, Executor, Future, ProcessPoolExecutor, wait
 from contextlib import contextmanager
+from pathlib import Path
 from typing import TypeVar
+
+from grader.sandbox.isolation import PR_SET_PDEATHSIG, prctl
 
 DASK_SCHEME = "dask://"
 DASK_CONNECT_TIMEOUT_S = 20
 TASKS_PER_WORKER = 2  # in flight per worker: one running, one ready to start
+WATCH_S = 0.5  # how often a pool worker checks that the main process is still there
 
 T = TypeVar("T")
 _END = object()
@@ -87,8 +96,42 @@ def open_executor(
         yield InlineExecutor(), 1
         return
     context = multiprocessing.get_context("forkserver")
-    with ProcessPoolExecutor(jobs, context, initializer, initargs) as pool:
+    main = os.getpid()
+    with ProcessPoolExecutor(
+        jobs, context, _start_worker, (main, _started(main), initializer, *initargs)
+    ) as pool:
         yield pool, TASKS_PER_WORKER * jobs
+
+
+def _started(pid: int) -> str | None:
+    """When process ``pid`` started (field 22 of /proc/PID/stat), or None if it is gone."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except OSError:
+        return None
+    return None if fields[0] == "Z" else fields[19]
+
+
+def _watch_main(main: int, started: str | None) -> None:
+    """End this worker, and the forkserver it came from, once the main process is gone."""
+    while _started(main) == started:
+        time.sleep(WATCH_S)
+    with contextlib.suppress(OSError):
+        os.kill(os.getppid(), signal.SIGKILL)  # the forkserver: the other workers follow it
+    os._exit(1)
+
+
+def _start_worker(
+    main: int, started: str | None, initializer: Callable[..., None] | None, *initargs: object
+) -> None:
+    """In a new pool worker: end when the main process ends, however it ends (``kill -9``
+    included): a watch thread polls it, and the worker dies with its parent, the
+    forkserver. The worker's sandbox server dies with the worker (grader.sandbox.server).
+    Then ``initializer``."""
+    prctl(PR_SET_PDEATHSIG, signal.SIGKILL)
+    threading.Thread(target=_watch_main, args=(main, started), daemon=True).start()
+    if initializer is not None:
+        initializer(*initargs)
 
 
 def bounded(
