@@ -14,6 +14,7 @@ from pathlib import Path
 
 import crafted
 import pytest
+from crafted import heldout
 from crafted.case import Case
 
 from grader.checks.base import GradeOptions
@@ -24,6 +25,13 @@ from grader.rubric import load_rubric
 MIN_RATE = 0.95  # issue 1/5
 MAX_SILENT = 0
 MAX_FLAG_ERRORS = 0
+
+# The held-out batch (tests/crafted/heldout.py: 33 submissions written blind after the
+# rules above were tuned on the gen_* batches) measures how the grader does on work it
+# was not tuned on. Measured on 2026-12-02 before any change made with it in view: 114 of
+# 145 problem scores (78.6%) in range, 2 silent misses. Floors: those figures.
+HELDOUT_MIN_RATE = 0.786
+HELDOUT_MAX_SILENT = 2
 
 
 def crafted_cases() -> list[Case]:
@@ -48,14 +56,27 @@ def write_case(case: Case, root: Path) -> Path:
     return folder
 
 
-@pytest.fixture(scope="module")
-def graded(tmp_path_factory: pytest.TempPathFactory) -> list[tuple[Case, object]]:
-    root = tmp_path_factory.mktemp("crafted")
+def _grade_all(cases: list[Case], root: Path) -> list[tuple[Case, object]]:
     options = GradeOptions(run_code=True, allow_unsandboxed=False)
     return [
         (case, grade_path(write_case(case, root), load_rubric(case.assignment), options))
-        for case in crafted_cases()
+        for case in cases
     ]
+
+
+@pytest.fixture(scope="module")
+def graded(tmp_path_factory: pytest.TempPathFactory) -> list[tuple[Case, object]]:
+    return _grade_all(crafted_cases(), tmp_path_factory.mktemp("crafted"))
+
+
+def _checked(graded: list, min_rate: float, max_silent: int) -> None:
+    verdicts = [
+        v for case, result in graded for v in judge(case.name, result, case.ranges, case.why)
+    ]
+    counts = summary(verdicts)
+    table = "\n".join(v.line() + f"   ({v.why})" for v in verdicts if v.verdict != HIT)
+    assert counts["silent"] <= max_silent, f"{counts}\n{table}"
+    assert counts["rate"] >= min_rate, f"{counts}\n{table}"
 
 
 def test_cases_are_well_formed() -> None:
@@ -71,13 +92,21 @@ def test_cases_are_well_formed() -> None:
 
 
 def test_crafted_scores_are_in_range_with_no_silent_miss(graded) -> None:
-    verdicts = [
-        v for case, result in graded for v in judge(case.name, result, case.ranges, case.why)
-    ]
-    counts = summary(verdicts)
-    table = "\n".join(v.line() + f"   ({v.why})" for v in verdicts if v.verdict != HIT)
-    assert counts["silent"] <= MAX_SILENT, f"{counts}\n{table}"
-    assert counts["rate"] >= MIN_RATE, f"{counts}\n{table}"
+    _checked(graded, MIN_RATE, MAX_SILENT)
+
+
+def test_heldout_scores_stay_at_least_as_good_as_first_measured(
+    tmp_path_factory: pytest.TempPathFactory,
+) -> None:
+    cases = heldout.cases()
+    assert len(cases) >= 30 and not {c.name for c in cases} & {c.name for c in crafted_cases()}
+    for case in cases:
+        assert set(case.ranges) == {p.id for p in load_rubric(case.assignment).problems}
+    _checked(
+        _grade_all(cases, tmp_path_factory.mktemp("heldout")),
+        HELDOUT_MIN_RATE,
+        HELDOUT_MAX_SILENT,
+    )
 
 
 def test_flags_expected_and_forbidden(graded) -> None:

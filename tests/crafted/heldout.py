@@ -1869,7 +1869,10 @@ def _nb_cases() -> list[Case]:
             {"HW3_Problem4.ipynb": b.to_ipynb()},
             {
                 "p4": BERT3_OK
-                + (BERT_WHY.format(acc="0.9116") + "; class SentimentBertGRU, tqdm bars",)
+                + (
+                    BERT_WHY.format(acc="0.9116")
+                    + "; class SentimentBertGRU, tqdm bars, sections headed '## 2. Model' etc. inside the notebook",
+                )
             },
             forbid={"p4": ["integrity"]},
         )
@@ -1958,7 +1961,7 @@ def _nb_cases() -> list[Case]:
                 "p4": BERT3_OK_PDF
                 + (
                     BERT_WHY.format(acc="91.01%")
-                    + "; printed with In [n]: / Out[n]: prompts, '1.a' markers",
+                    + "; printed with In [n]: / Out[n]: prompts, '1.a' markers, notebook sections numbered '1.'-'4.' after the theory",
                 ),
             },
             forbid={"p4": ["integrity"]},
