@@ -40,6 +40,7 @@ CONFLICT_PENALTY = 0.35
 OUT_OF_ORDER_PENALTY = 0.1  # a title found before a problem that precedes it in the statement  # a section whose code fingerprints only as another problem
 LOOKBACK_BLOCKS = 6  # how far before fingerprinted code a notebook's title is looked for
 MAX_TITLE_WORDS = 14
+OPENING_BLOCKS = 2  # a section opening with code this soon is a notebook's, not a theory answer
 
 POINTS = r"\(\s*\d+(?:\.\d+)?\s*(?:points?|pts?|marks?)\s*\)"
 ROMAN = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X")
@@ -134,10 +135,11 @@ class _Finder:
         self.rubric = rubric
         self.starts: dict[str, Start] = {}
         self.prints = _fingerprints(self.blocks, rubric)
+        self.rejected: set[int] = set()  # headings found to be a notebook's own sections
 
     def _scan(self, start: int, stop: int, test) -> Start | None:
         for block in self.blocks[start:stop]:
-            if block.kind == "prose":
+            if block.kind == "prose" and block.index not in self.rejected:
                 found = test(block)
                 if found:
                     return Start(block.index, *found)
@@ -176,7 +178,7 @@ class _Finder:
         for problem in self.rubric.problems:
             if problem.id in self.starts:
                 continue
-            taken = {s.index for s in self.starts.values()}
+            taken = {s.index for s in self.starts.values()} | self.rejected
             test = make_test(problem)
             for block in self.blocks:
                 found = block.kind == "prose" and block.index not in taken and test(block)
@@ -192,7 +194,11 @@ class _Finder:
     def _in_free_files(self, test) -> Start | None:
         taken = {self.blocks[s.index].source for s in self.starts.values()}
         for block in self.blocks:
-            if block.source not in taken and block.kind == "prose":
+            if (
+                block.source not in taken
+                and block.kind == "prose"
+                and block.index not in self.rejected
+            ):
                 found = test(block)
                 if found:
                     return Start(block.index, *found)
@@ -229,16 +235,45 @@ class _Finder:
         return Start(hit, f"fingerprint: {what}", RUN_FINGERPRINT_CONFIDENCE)
 
     def verify(self) -> None:
-        """Drop a notebook problem's heading start when its section's code fingerprints only
-        as other problems (a "## 4. Training" inside the BERT notebook is not the ViT)."""
+        """Drop a heading start that is a notebook's own section heading: a notebook
+        problem's whose section's code fingerprints only as other problems (a "## 4.
+        Training" inside the BERT notebook is not the ViT), and a theory problem's whose
+        section opens with code ("## 1. Tokenizer" followed by the BERT notebook's cells is
+        not the theory's problem 1). A notebook problem whose own fingerprinted code comes
+        before its heading starts where that notebook does."""
         for problem in self.rubric.problems:
             start = self.starts.get(problem.id)
-            if start is None or problem.kind != "notebook" or not problem.fingerprints:
+            if start is None:
                 continue
-            owners = Counter(self.prints.get(b.index) for b in self._section(start))
+            section = self._section(start)
+            owners = Counter(self.prints.get(b.index) for b in section)
             owners.pop(None, None)
-            if owners and problem.id not in owners:
+            if problem.kind == "notebook" and problem.fingerprints:
+                wrong = bool(owners) and problem.id not in owners
+            else:  # a theory answer opens with prose or math, not with a notebook's cells
+                opens = _opening_code(section[1:])
+                wrong = any(b.origin == "ipynb" for b in opens) or bool(owners and opens)
+            if wrong:
+                self.rejected.add(start.index)
                 del self.starts[problem.id]
+            elif problem.kind == "notebook":
+                self._extend_back(problem, start)
+
+    def _extend_back(self, problem: ProblemSpec, start: Start) -> None:
+        """A notebook problem's heading ("## 4. Inference") after code of its own notebook:
+        the problem starts where that notebook does."""
+        source = self.blocks[start.index].source
+        others = [s.index for p, s in self.starts.items() if p != problem.id]
+        floor = max((i for i in others if i < start.index), default=-1)
+        own = [
+            i
+            for i, owner in self.prints.items()
+            if owner == problem.id and floor < i < start.index and self.blocks[i].source == source
+        ]
+        if own:
+            earlier = self._start_before(min(own), problem)
+            signal = f"{earlier.signal}; then {start.signal}"
+            self.starts[problem.id] = Start(earlier.index, signal, start.confidence)
 
     def _section(self, start: Start) -> list[Block]:
         later = [s.index for s in self.starts.values() if s.index > start.index]
@@ -269,6 +304,13 @@ class _Finder:
             reason = "; ".join(signals) + f" (confidence {confidence:.2f})"
             found[problem.id] = Section(problem.id, blocks, reason, {}, confidence)
         return found
+
+
+def _opening_code(blocks: list[Block]) -> list[Block]:
+    """The code blocks among a section's first ``OPENING_BLOCKS`` blocks, outputs aside (a
+    notebook section's one-line introduction may come first)."""
+    content = [b for b in blocks if b.kind != "output"][:OPENING_BLOCKS]
+    return [b for b in content if b.kind == "code"]
 
 
 def _fingerprints(blocks: list[Block], rubric: Rubric) -> dict[int, str]:

@@ -254,21 +254,25 @@ def _load_problem(entry: object, index: int, rubric_path: Path, problems_dir: Pa
 
 
 def _load_names(raw: object, where: str) -> dict[str, tuple[str, ...]]:
-    """``names:`` of a problem: each handout name with the other names students give it."""
+    """``names:`` of a problem: each handout name with regexes for other names students
+    give it (matched against the whole defined name)."""
     identifier = re.compile(r"[A-Za-z_]\w*")
     ok = isinstance(raw, dict) and all(
-        isinstance(k, str)
-        and identifier.fullmatch(k)
-        and isinstance(v, list)
-        and all(isinstance(n, str) and identifier.fullmatch(n) for n in v)
+        isinstance(k, str) and identifier.fullmatch(k) and isinstance(v, list)
         for k, v in raw.items()
     )
     if not ok:
         raise RubricError(
-            f"{where}: key 'names' should map a Python name to a list of other names, "
-            "e.g. {ViT: [VisionTransformer]}"
+            f"{where}: key 'names' should map a Python name to a list of regexes for other "
+            "names, e.g. {ViT: [VisionTransformer]}"
         )
-    return {k: tuple(v) for k, v in raw.items()}
+    for patterns in raw.values():
+        for pattern in patterns:
+            try:
+                re.compile(str(pattern))
+            except re.error as exc:
+                raise RubricError(f"{where}: names: {pattern!r} is not a regex ({exc})") from None
+    return {k: tuple(str(p) for p in v) for k, v in raw.items()}
 
 
 def rubric_path(assignment: str, rubrics_dir: Path = RUBRICS_DIR) -> Path:

@@ -421,3 +421,20 @@ def test_untitled_notebook_is_still_graded(tmp_path: Path) -> None:
     assert "top of bert.ipynb" in bert.located_by
     assert not result.problems["p4"].located
     assert result.problems["p5"].parts["p5.q1a"].score == result.problems["p5"].parts["p5.q1a"].max
+
+
+def test_a_notebooks_own_numbered_sections_are_not_theory_problems(tmp_path: Path) -> None:
+    """ "## 1. Tokenizer" … "## 4. Inference" inside the BERT notebook: problems 1–3 (theory)
+    are not found there, and problem 4 starts where its notebook does, not at "## 4."."""
+    from grader.ingest import read_submission
+    from grader.segment import segment
+
+    cells = bert_cells(title=markdown("# Sentiment analysis with BERT + GRU"))
+    cells.insert(1, markdown("## 1. Tokenizer and data"))
+    cells.insert(5, markdown("## 2. Model"))
+    cells.insert(9, markdown("## 3. Training"))
+    cells.insert(-4, markdown("## 4. Inference"))
+    path = write_notebook(tmp_path / "bert.ipynb", *cells)
+    sections = segment(read_submission(path), load_rubric("hw3-2023"))
+    assert [sections[p].located for p in ("p1", "p2", "p3")] == [False, False, False]
+    assert sections["p4"].blocks[0].text == "# Sentiment analysis with BERT + GRU"

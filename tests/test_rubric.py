@@ -104,14 +104,18 @@ def test_bad_shared_problem_names_file_and_key(tmp_path: Path) -> None:
         load_rubric("hw2-2024", rubrics)
 
 
-def test_a_problems_other_names_are_python_names(tmp_path: Path) -> None:
+def test_a_problems_other_names_are_regexes(tmp_path: Path) -> None:
     rubrics = _copy_rubrics(tmp_path)
     shared = rubrics / "problems" / "vit-fashionmnist.yaml"
     data = yaml.safe_load(shared.read_text())
-    assert load_rubric("hw2-2024", rubrics).problems[3].names["ViT"][0] == "VisionTransformer"
+    assert "VisionTransformer" in load_rubric("hw2-2024", rubrics).problems[3].names["ViT"][0]
     data["names"] = {"ViT": "VisionTransformer"}
     shared.write_text(yaml.safe_dump(data))
     with pytest.raises(RubricError, match=r"vit-fashionmnist.yaml: key 'names' should map"):
+        load_rubric("hw2-2024", rubrics)
+    data["names"] = {"ViT": ["Vision(Transformer"]}
+    shared.write_text(yaml.safe_dump(data))
+    with pytest.raises(RubricError, match=r"names: 'Vision\(Transformer' is not a regex"):
         load_rubric("hw2-2024", rubrics)
 
 

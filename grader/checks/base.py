@@ -47,13 +47,18 @@ class CheckContext:
 
     def defined_name(self, name: str) -> str:
         """The name the student's code gives what the handout calls ``name``: ``name`` itself
-        if the problem's code defines it, else the first of the problem's other ``names``
-        for it that is defined (``class VisionTransformer`` for ``ViT``), else ``name``."""
+        if the problem's code defines it, else the first defined name that one of the
+        problem's other ``names`` for it (regexes) matches (``class VisionTransformer`` for
+        ``ViT``), else ``name``."""
         others = self.problem.names.get(name, ())
         if not others:
             return name
         code = "\n".join(b.text for b in self.blocks("code"))
-        for candidate in (name, *others):
-            if re.search(rf"^\s*(?:class|def)\s+{re.escape(candidate)}\b", code, re.M):
-                return candidate
+        defined = re.findall(r"^\s*(?:class|def)\s+(\w+)", code, re.M)
+        if name in defined:
+            return name
+        for pattern in others:
+            found = next((d for d in defined if re.fullmatch(pattern, d)), None)
+            if found:
+                return found
         return name

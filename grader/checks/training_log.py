@@ -22,6 +22,7 @@ from .cells import as_percent, excerpt, integrity_outcome, missing_outcome, trus
 from .code_reading import constants, loop_runs, loop_sources
 
 REQUIRED_PARAMS = ("epochs", "epoch", "metrics")
+MIN_METRICS_PER_LINE = 2  # a line of a log with no epoch numbers: two metrics or more
 OPTIONAL_PARAMS = ("slips",)  # any other key is a rubric error
 
 
@@ -56,6 +57,24 @@ def parse_log(text: str, epoch_pattern: str, metrics: dict[str, str]) -> list[di
     return [records[k] for k in sorted(records)]
 
 
+def parse_lines(text: str, metrics: dict[str, str]) -> list[dict]:
+    """Per-epoch records from a log whose metric lines carry no epoch number (a progress bar
+    shows it elsewhere): each line with at least two of the metrics is the next epoch. Used
+    only up to as many epochs as the log numbers."""
+    compiled = {name: re.compile(pattern, re.I) for name, pattern in metrics.items()}
+    records = []
+    for line in text.splitlines():
+        record = {}
+        for name, pattern in compiled.items():
+            found = pattern.search(line)
+            value = _first_group(found) if found else None
+            if value is not None:
+                record[name] = as_percent(value) if name.endswith("acc") else value
+        if len(record) >= MIN_METRICS_PER_LINE:
+            records.append({"epoch": len(records) + 1, **record})
+    return records
+
+
 def _log_of(blocks: list[Block]) -> str:
     return "\n".join(b.text for b in blocks)
 
@@ -85,6 +104,10 @@ def check(ctx: CheckContext) -> CheckOutcome:
     want = f"a log of at least {needed} epochs ({', '.join(params['metrics'])})"
     usable, _ = trusted(ctx.blocks("output"))
     records = parse_log(_log_of(usable), params["epoch"], params["metrics"])
+    by_line = parse_lines(_log_of(usable), params["metrics"])
+    numbered = {m.group(1) for m in re.finditer(params["epoch"], _log_of(usable), re.I)}
+    if len(records) < min(len(by_line), len(numbered)):  # no more epochs than it numbers
+        records = by_line[: len(numbered)]
     if not records:
         prose = ctx.blocks("prose")
         if parse_log(_log_of(prose), params["epoch"], params["metrics"]):
