@@ -54,7 +54,8 @@ class CheckContext:
         if not others:
             return name
         code = "\n".join(b.text for b in self.blocks("code"))
-        defined = re.findall(r"^\s*(?:class|def)\s+(\w+)", code, re.M)
+        # names of a bounded length: the problem's name regexes are matched against them
+        defined = re.findall(r"^[ \t]*(?:class|def)[ \t]+(\w{1,64})\b", code, re.M)
         if name in defined:
             return name
         for pattern in others:
