@@ -22,6 +22,7 @@ from grader.results import (
     StudentResult,
 )
 from grader.rubric import PartSpec, ProblemSpec, Rubric
+from grader.reexecution import attach_reexecution
 from grader.segment import Section, segment
 
 log = logging.getLogger(__name__)
@@ -218,11 +219,16 @@ def error_result(path: Path, rubric: Rubric, reason: str) -> StudentResult:
 
 
 def grade_path(path: Path, rubric: Rubric, options: GradeOptions) -> StudentResult:
-    """Read and grade one student's file or folder; unreadable input gives an error result."""
+    """Read and grade one student's file or folder; unreadable input gives an error result.
+    With ``options.execute`` the notebooks are also run again (:mod:`grader.reexecution`)."""
     try:
         document = read_submission(path)
     except IngestError as exc:
         return error_result(path, rubric, str(exc))
     except OSError as exc:
         return error_result(path, rubric, f"{path.name}: cannot be read ({exc.strerror})")
-    return grade_document(document, rubric, options)
+    result = grade_document(document, rubric, options)
+    if options.execute and options.run_code:
+        notebooks = [f for f in submission_files(path) if f.suffix == ".ipynb"]
+        attach_reexecution(result, notebooks, options)
+    return result

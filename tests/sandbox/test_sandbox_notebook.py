@@ -55,3 +55,31 @@ def test_an_unreadable_notebook_is_one_clear_evidence(tmp_path: Path) -> None:
     path.write_bytes(b"\xff\xfe not json")
     (only,) = reexecute(path, options())
     assert "bad.ipynb: cannot be read as a notebook" in only.reason
+
+
+def test_grade_execute_ties_each_rerun_cell_to_the_parts_it_supports(tmp_path: Path) -> None:
+    """``--execute``: a part resting on an output that reproduces shows it; one resting on
+    an output whose cell now fails (and loads no data) is flagged for a TA."""
+    from dataclasses import replace
+
+    from grader.grade import grade_path
+    from grader.rubric import load_rubric
+
+    cells = [
+        nbformat.v4.new_markdown_cell("## 5. Sentiment analysis using Transformer models"),
+        _cell("# Q1a: vocabulary size\nprint(30522)", "30522\n"),
+        _cell(
+            "# Q1b\nprint('train', 17500)\nprint('valid', 7500)\nprint('test', 25000)\n"
+            "raise SystemExit('edited after it ran')",
+            "train 17500\nvalid 7500\ntest 25000\n",
+        ),
+    ]
+    path = tmp_path / "hw.ipynb"
+    nbformat.write(new_notebook(cells=cells), str(path))
+    run = replace(options(sandbox_cell_s=60, sandbox_notebook_s=120), execute=True)
+    parts = grade_path(path, load_rubric("hw2-2024"), run).problems["p5"].parts
+    q1a, q1b = parts["p5.q1a"], parts["p5.q1b"]
+    assert q1a.score == q1a.max and q1a.flags == []
+    assert any(e["reason"].startswith("reproduced") for e in q1a.evidence)
+    assert q1b.score == q1b.max and "needs_review" in q1b.flags
+    assert any(e["reason"].startswith("differs: the cell now fails") for e in q1b.evidence)
