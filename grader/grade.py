@@ -11,6 +11,7 @@ from grader.checks.cells import review_weak_outputs
 from grader.checks.registry import get_check
 from grader.document import Block, Document
 from grader.ingest import IngestError, read_submission, student_id, submission_files
+from grader.reexecution import attach_reexecution
 from grader.results import (
     FLAG_REVIEW,
     MISSING,
@@ -22,7 +23,6 @@ from grader.results import (
     StudentResult,
 )
 from grader.rubric import PartSpec, ProblemSpec, Rubric
-from grader.reexecution import attach_reexecution
 from grader.segment import Section, segment
 
 log = logging.getLogger(__name__)

@@ -11,6 +11,7 @@ data, time) are shown, not flagged.
 
 from __future__ import annotations
 
+import json
 import re
 from dataclasses import asdict
 from pathlib import Path
@@ -35,7 +36,6 @@ def _findings(notebook: Path, options: GradeOptions) -> dict[int, Evidence]:
 
 
 def _loads_data(notebook: Path, cell: int) -> bool:
-    import json
 
     cells = json.loads(notebook.read_text(encoding="utf-8"))["cells"]
     source = "".join(cells[cell].get("source", ""))
