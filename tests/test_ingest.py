@@ -242,3 +242,20 @@ def test_out_prompts_and_unfenced_prompted_code() -> None:
     assert ("output", "30522") in kinds
     assert ("prose", "The vocabulary is large.") in kinds
     assert ("output", "['hello', 'world']") in kinds
+
+
+def test_latex_source_is_read_with_its_structure(tmp_path: Path) -> None:
+    from grader.ingest import read_submission
+
+    path = tmp_path / "main.tex"
+    path.write_text(
+        "\\documentclass{article}\n\\title{HW3}\n\\begin{document}\n\\maketitle\n"
+        "\\section*{Problem 1: CNNs vs RNNs} % my answer\n\\begin{enumerate}\n"
+        "\\item[(a)] \\textbf{Benefits.} Weight sharing.\n\\end{enumerate}\n"
+        "\\section{Problem 2}\nWe get $y_T = \\sigma(1000 h_T)$.\n\\end{document}\n"
+    )
+    texts = [b.text for b in read_submission(path).blocks]
+    assert "## Problem 1: CNNs vs RNNs" in texts and "## Problem 2" in texts
+    assert "(a) Benefits. Weight sharing." in texts
+    assert "We get $y_T = \\sigma(1000 h_T)$." in texts
+    assert not any("documentclass" in t or "maketitle" in t for t in texts)

@@ -11,6 +11,7 @@ from pathlib import Path
 from grader.document import Block, Document
 
 from .errors import IngestError
+from .latex import read_latex
 from .notebook import read_notebook
 from .pdf import read_pdf
 from .text import read_text
@@ -21,6 +22,7 @@ READERS: dict[str, Callable[[Path], list[Block]]] = {
     ".md": read_text,
     ".markdown": read_text,
     ".txt": read_text,
+    ".tex": read_latex,
 }
 
 __all__ = ["IngestError", "READERS", "read_submission", "submission_files", "student_id"]
@@ -50,7 +52,7 @@ def read_submission(path: Path) -> Document:
         known = ", ".join(sorted(READERS))
         raise IngestError(f"{path.name}: unsupported file type (accepted: {known})")
     if not files:
-        raise IngestError(f"{path.name}: folder has no .ipynb, .pdf, .md or .txt file")
+        raise IngestError(f"{path.name}: folder has no .ipynb, .pdf, .md, .txt or .tex file")
     for file in files:
         blocks = READERS[file.suffix.lower()](file)
         name = str(file.relative_to(path)) if path.is_dir() else file.name

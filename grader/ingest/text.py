@@ -27,17 +27,21 @@ WORD = re.compile(r"[A-Za-z]{2,}")
 BARE_VALUES = re.compile(r"^(\[[A-Z]+\]|[\s\d.eE+\-\[\](),'\"%:/|])*$")
 
 
-def read_text(path: Path) -> list[Block]:
-    """Blocks of a .md or .txt file (UTF-8, or Latin-1 as a fallback)."""
+def decoded(path: Path) -> str:
+    """A text file's content (UTF-8, or Latin-1 as a fallback); IngestError if binary."""
     raw = path.read_bytes()
     if b"\x00" in raw[:4096]:
         raise IngestError(f"{path.name}: binary data, not text; upload a .md, .txt, .ipynb or .pdf")
     try:
-        text = raw.decode("utf-8")
+        return raw.decode("utf-8")
     except UnicodeDecodeError:
-        text = raw.decode("latin-1")
+        return raw.decode("latin-1")
+
+
+def read_text(path: Path) -> list[Block]:
+    """Blocks of a .md or .txt file."""
     origin = "txt" if path.suffix.lower() == ".txt" else "md"
-    return parse_text(text, path.name, origin)
+    return parse_text(decoded(path), path.name, origin)
 
 
 def split_paragraphs(text: str, keep_math: bool = True) -> list[str]:
