@@ -25,8 +25,8 @@ sys.path.insert(0, str(ROOT))
 
 import grader  # noqa: E402
 
-SLOW_S = 0.25
-SIZE = 4000
+SLOW_S = 1.0  # a linear pattern takes milliseconds here; a quadratic one seconds
+SIZE = 12000
 ADVERSARIAL = [
     "a" * SIZE,
     " " * SIZE + "!",

@@ -9,7 +9,7 @@ PROMPT = re.compile(r"^\s*(?:In\s*)?\[\s*(\d*)\s*\]:\s?")
 OUT_PROMPT = re.compile(r"^\s*Out\s*\[\s*\d*\s*\]:\s?")
 # nbconvert's PDF wraps long lines, marking the continuation with an arrow.
 WRAP_MARK = re.compile(r"^\s*[↪↳]\s?")
-WRAP_TAIL = re.compile(r"\s*[_↵]\s*$")
+WRAP_TAIL_MARKS = ("_", "↵")  # what may end a wrapped line (checked without a regex)
 CODE_LINE = re.compile(
     r"""^\s*(
         (def|class|for|while|if|elif|else|try|except|finally|with|return|import|from|

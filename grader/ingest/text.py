@@ -17,7 +17,7 @@ from grader.document import Block
 
 from .coderuns import fence_code_runs
 from .errors import IngestError
-from .patterns import CODE_LINE, FENCE, OUT_PROMPT, PROMPT, WRAP_MARK, WRAP_TAIL
+from .patterns import CODE_LINE, FENCE, OUT_PROMPT, PROMPT, WRAP_MARK, WRAP_TAIL_MARKS
 
 STRING_LITERAL = re.compile(r"""(['"])((?:\\.|(?!\1).)*)\1""")
 FSTRING_FIELD = re.compile(r"\{[^{}]*\}")
@@ -74,9 +74,10 @@ def unwrap_lines(text: str) -> str:
     lines: list[str] = []
     for line in text.splitlines():
         if lines and WRAP_MARK.match(line):
-            head = lines[-1]
-            joiner = " " if WRAP_TAIL.search(head) else ""
-            lines[-1] = WRAP_TAIL.sub("", head) + joiner + WRAP_MARK.sub("", line)
+            head = lines[-1].rstrip()  # a linear strip; the tail mark is then one character
+            marked = head.endswith(WRAP_TAIL_MARKS)
+            head = head[:-1].rstrip() if marked else head
+            lines[-1] = head + (" " if marked else "") + WRAP_MARK.sub("", line)
         else:
             lines.append(line.rstrip())
     return "\n".join(lines)
