@@ -9,16 +9,25 @@ from __future__ import annotations
 
 import io
 import logging
+import warnings
+from ctypes.util import find_library
 from functools import lru_cache
 from pathlib import Path
 
-from weasyprint import CSS, HTML
-from weasyprint.text.fonts import FontConfiguration
-from weasyprint.urls import URLFetcher, URLFetcherResponse, URLFetchingError
+# Without Debian's libharfbuzz-subset0 (`make` installs it where it can) WeasyPrint warns at
+# import that future versions will need it; today it only subsets fonts more slowly. The
+# advice is said once in the log, not printed on every run.
+with warnings.catch_warnings():
+    warnings.filterwarnings("ignore", message="HarfBuzz-Subset", category=DeprecationWarning)
+    from weasyprint import CSS, HTML
+    from weasyprint.text.fonts import FontConfiguration
+    from weasyprint.urls import URLFetcher, URLFetcherResponse, URLFetchingError
 
-from grader.output import write_atomic
+from grader.output import write_atomic  # noqa: E402 - after the guarded weasyprint import
 
-from .env import template_file
+from .env import template_file  # noqa: E402
+
+HARFBUZZ_SUBSET_MISSING = find_library("harfbuzz-subset") is None
 
 log = logging.getLogger(__name__)
 
@@ -60,6 +69,11 @@ class LocalOnlyFetcher(URLFetcher):
 
 @lru_cache(maxsize=8)
 def _resources(templates_dir: Path | None) -> tuple[FontConfiguration, CSS, LocalOnlyFetcher]:
+    if HARFBUZZ_SUBSET_MISSING:
+        log.info(
+            "libharfbuzz-subset0 is not installed: report PDFs are rendered, fonts are "
+            "subset more slowly (apt-get install libharfbuzz-subset0)"
+        )
     fonts = FontConfiguration()
     fetcher = LocalOnlyFetcher()
     css = CSS(
