@@ -127,9 +127,6 @@ def test_weasyprint_repeats_a_message_once(caplog: pytest.LogCaptureFixture) -> 
 def test_no_harfbuzz_advice_is_printed() -> None:
     """WeasyPrint's import-time advice about HarfBuzz-Subset never reaches a TA's terminal:
     `make` installs the library where it can, and the grader silences the advice otherwise."""
-    import subprocess
-    import sys
-
     done = subprocess.run(
         [sys.executable, "-W", "default", "-c", "import grader.report.pdf"],
         capture_output=True,
