@@ -83,9 +83,8 @@ def test_the_stage_is_read_from_the_stack() -> None:
     assert grade_part(part) == "grading part p5.q3b"
 
 
-def test_a_student_over_budget_is_an_error_row_and_the_class_is_graded(
-    rubric: Rubric, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def _slow_class(tmp_path: Path, rubric: Rubric, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Three students; grading s0001 takes 30 s (imports and models warmed up first)."""
     folder = tmp_path / "class"
     write_class(folder, 3, seed=7)
     real = worker.grade_path
@@ -97,13 +96,44 @@ def test_a_student_over_budget_is_an_error_row_and_the_class_is_graded(
 
     real(next(folder.iterdir()), rubric, NO_RUN)  # imports and models loaded: not timed here
     monkeypatch.setattr(worker, "grade_path", slow_for_one)
-    config = BatchConfig(reports=False, student_timeout=3.0, jobs=1)
-    started = time.monotonic()
-    batch = grade_batch([folder], rubric, tmp_path / "out", NO_RUN, config=config)
-    assert time.monotonic() - started < 25
+    return folder
+
+
+def _one_timed_out(batch) -> None:
     by_student = {r.student: r for r in batch.results}
     assert by_student["s0001"].status == "error"
     assert by_student["s0001"].error.startswith(f"{TIMED_OUT} 3 s")
     assert {by_student[s].status for s in ("s0000", "s0002")} == {"graded"}
+
+
+def test_a_student_over_budget_is_an_error_row_and_the_class_is_graded(
+    rubric: Rubric, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    folder = _slow_class(tmp_path, rubric, monkeypatch)
+    config = BatchConfig(reports=False, student_timeout=3.0, jobs=1)
+    started = time.monotonic()
+    batch = grade_batch([folder], rubric, tmp_path / "out", NO_RUN, config=config)
+    assert time.monotonic() - started < 25
+    _one_timed_out(batch)
     again = grade_batch([folder], rubric, tmp_path / "out", NO_RUN, config=NO_REPORTS)
     assert again.graded == 1  # the timed-out student is retried, the others reused
+
+
+def test_the_budget_holds_on_a_dask_worker(
+    rubric: Rubric, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """dask runs tasks in worker threads: the budget interrupts them there too."""
+    from distributed import LocalCluster
+
+    folder = _slow_class(tmp_path, rubric, monkeypatch)
+    with LocalCluster(
+        n_workers=1,
+        threads_per_worker=2,
+        processes=False,
+        protocol="tcp://",
+        dashboard_address=None,
+    ) as cluster:
+        address = "dask://" + cluster.scheduler_address.removeprefix("tcp://")
+        config = BatchConfig(executor=address, reports=False, student_timeout=3.0)
+        batch = grade_batch([folder], rubric, tmp_path / "out", NO_RUN, config=config)
+    _one_timed_out(batch)
