@@ -18,14 +18,30 @@ from grader.results import StudentResult
 from grader.rubric import Rubric
 
 
+def _umask() -> int:
+    """The process's umask, read from /proc (setting it to read it would race with other
+    threads creating files); 022 where /proc does not say."""
+    try:
+        for line in Path("/proc/self/status").read_text().splitlines():
+            if line.startswith("Umask:"):
+                return int(line.split()[1], 8)
+    except (OSError, ValueError, IndexError):
+        pass
+    return 0o022
+
+
 def write_atomic(path: Path, text: str | bytes) -> None:
-    """Write a file so that readers see either the old or the new content, never a mix."""
+    """Write a file so that readers see either the old or the new content, never a mix.
+
+    The file gets the mode any new file gets under the umask (0644 under umask 022), not
+    the 0600 of a temporary file, so that another TA on the machine can read it."""
     path.parent.mkdir(parents=True, exist_ok=True)
     data = text.encode("utf-8") if isinstance(text, str) else text
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
+        os.chmod(tmp, 0o666 & ~_umask())
         os.replace(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)

@@ -113,3 +113,18 @@ def test_gradescope_run_grades_a_submission_folder(tmp_path: Path) -> None:
     assert isinstance(data["execution_time"], int)
     q1a = next(t for t in data["tests"] if t["number"] == "p5.q1a")
     assert q1a["score"] == q1a["max_score"] and q1a["visibility"] == "visible"
+
+
+def test_outputs_are_readable_by_colleagues_under_the_umask(tmp_path: Path) -> None:
+    """Written atomically through a temporary file, an output still gets the umask's mode
+    (0644 under 022), not the temporary file's 0600 (issue 4/5)."""
+    import os
+
+    from grader.output import write_atomic
+
+    old = os.umask(0o022)
+    try:
+        write_atomic(tmp_path / "grades.csv", "a,b\n")
+    finally:
+        os.umask(old)
+    assert (tmp_path / "grades.csv").stat().st_mode & 0o777 == 0o644
