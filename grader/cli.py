@@ -143,8 +143,21 @@ def grade(
 
 
 @cli.command("rubrics")
-def list_rubrics() -> None:
-    """List the available assignments and validate their rubrics."""
+@click.argument("assignment", required=False)
+def list_rubrics(assignment: str | None) -> None:
+    """List the available assignments and validate their rubrics; with ASSIGNMENT, list its
+    problems and parts: the part ids that `grader override` and overrides.yaml take."""
+    if assignment is not None:
+        try:
+            rubric = load_rubric(assignment)
+        except RubricError as exc:
+            _fail(str(exc))
+        click.echo(f"{rubric.id}: {rubric.title} — {rubric.max_points:g} points")
+        for problem in rubric.problems:
+            click.echo(f"  {problem.id}  {problem.points:g} pts  {problem.title} [{problem.kind}]")
+            for part in problem.parts:
+                click.echo(f"    {part.id:<16} {part.points:g} pts  {part.title}  ({part.check})")
+        return
     status = 0
     for assignment in available_assignments():
         try:

@@ -284,8 +284,13 @@ def rubric_path(assignment: str, rubrics_dir: Path = RUBRICS_DIR) -> Path:
 
 
 def available_assignments(rubrics_dir: Path = RUBRICS_DIR) -> list[str]:
-    """The assignment ids that have a rubric."""
-    return sorted(p.stem for p in rubrics_dir.glob("*.yaml"))
+    """The assignment ids that have a rubric (a YAML with ``problems:``; ``meaning.yaml``
+    and other settings files beside them are not assignments)."""
+    return sorted(
+        p.stem
+        for p in rubrics_dir.glob("*.yaml")
+        if re.search(r"^problems:", p.read_text(encoding="utf-8"), re.M)
+    )
 
 
 def load_rubric(assignment: str, rubrics_dir: Path = RUBRICS_DIR) -> Rubric:

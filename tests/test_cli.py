@@ -113,3 +113,11 @@ def test_bundled_sample_submissions_grade(tmp_path: Path) -> None:
         )
         assert (out / "index.html").is_file()
     shutil.rmtree(tmp_path)
+
+
+def test_rubrics_lists_an_assignments_part_ids() -> None:
+    proc = run_cli("rubrics", "hw2-2024")
+    assert proc.returncode == 0, proc.stderr
+    assert "p4.class" in proc.stdout and "p5.q3d" in proc.stdout and "p2a" in proc.stdout
+    listing = run_cli("rubrics")
+    assert "meaning" not in listing.stdout  # a settings file, not an assignment
