@@ -74,10 +74,14 @@ def self_check(path: Path, rubric: Rubric, problem: str | None = None) -> list[R
         raise SelfCheckError(str(exc)) from None
     result = grade_document(document, rubric, GradeOptions())
     hints = template_data(HINTS_FILE)
+    # Without --problem, the problems this file holds: a notebook of problem 5 alone is not
+    # told that problems 1 to 4 are missing (when none is found, all are listed).
+    located = {pid for pid, graded in result.problems.items() if graded.located}
+    wanted = {problem} if problem is not None else (located or set(result.problems))
     return [
         _row(part_id, part, hints)
         for problem_id, graded in result.problems.items()
-        if problem is None or problem_id == problem
+        if problem_id in wanted
         for part_id, part in graded.parts.items()
     ]
 
@@ -116,7 +120,10 @@ def guess_assignment(path: Path, problem: str | None) -> Rubric:
     scored.sort(key=lambda pair: -pair[0])
     if not scored or (len(scored) > 1 and scored[0][0] == scored[1][0]):
         names = ", ".join(r.id for _, r in scored) or ", ".join(available_assignments())
-        raise SelfCheckError(f"cannot tell the assignment; pass assignment= (one of: {names})")
+        raise SelfCheckError(
+            f"cannot tell the assignment; name it with --assignment ID (in a notebook: "
+            f"check(assignment='ID')), one of: {names}"
+        )
     return scored[0][1]
 
 

@@ -105,3 +105,17 @@ def test_every_check_kind_has_its_own_hints() -> None:
     hints = template_data(HINTS_FILE)
     graded_automatically = set(CHECK_KINDS) - {"pending"}  # pending parts go to a TA
     assert graded_automatically <= set(hints["missing"]) & set(hints["wrong"])
+
+
+def test_a_notebook_of_one_problem_is_checked_on_that_problem_only(notebook: Path) -> None:
+    """The notebook holds problem 5 alone: problems 1 to 4 are not listed as missing."""
+    proc = cli(str(notebook), "--assignment", "hw2-2024")
+    parts = {line.split()[0] for line in proc.stdout.splitlines() if line[:1] == "p"}
+    assert parts and all(p.startswith("p5") for p in parts), proc.stdout
+
+
+def test_an_unknown_assignment_names_the_cli_flag(tmp_path: Path) -> None:
+    path = tmp_path / "empty.md"
+    path.write_text("nothing to see\n")
+    proc = cli(str(path))
+    assert proc.exit_code == 2 and "--assignment ID" in proc.output
