@@ -13,6 +13,7 @@ from __future__ import annotations
 import hashlib
 import json
 import logging
+import shutil
 from collections.abc import Iterator
 from concurrent.futures import Executor
 from contextlib import ExitStack, contextmanager
@@ -307,6 +308,7 @@ def grade_batch(
     log_path = out_dir / LOG_NAME
     if out_dir.exists() and not out_dir.is_dir():
         raise BatchError(f"{out_dir}: exists and is not a folder; pick another --out")
+    created = not out_dir.exists()  # a run that stops before grading leaves no debris
     try:
         with (
             run_log(log_path) as run_logger,
@@ -343,6 +345,8 @@ def grade_batch(
         OverrideError,
         TemplateDataError,
     ) as exc:
+        if created:
+            shutil.rmtree(out_dir, ignore_errors=True)
         raise BatchError(str(exc)) from None
     reused = len(submissions) - len(todo)
     return BatchResult(results, written, graded=len(todo), reused=reused, stale=run.stale)

@@ -82,6 +82,7 @@ def test_bad_rubric_and_missing_path_give_one_clear_message(tmp_path: Path) -> N
     )
     proc = run_cli("grade", str(tmp_path / "nope"), "-a", "hw2-2024", "-o", str(tmp_path / "o"))
     assert proc.returncode == 2 and "no such file or folder" in proc.stderr
+    assert not (tmp_path / "o").exists()  # a run that stopped leaves no output folder behind
 
 
 def test_student_html_is_escaped(tmp_path: Path) -> None:
