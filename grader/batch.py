@@ -309,6 +309,7 @@ def grade_batch(
     if out_dir.exists() and not out_dir.is_dir():
         raise BatchError(f"{out_dir}: exists and is not a folder; pick another --out")
     created = not out_dir.exists()  # a run that stops before grading leaves no debris
+    grading = False
     try:
         with (
             run_log(log_path) as run_logger,
@@ -328,10 +329,11 @@ def grade_batch(
             )
             for why, count in run.stale.items():
                 run_logger.info("regrading %d graded before: %s since", count, why)
-            with _pools(config, log_path) as (grading, local):
+            grading = True  # from here on, results exist: nothing is removed
+            with _pools(config, log_path) as (pool, local):
                 progress.start(len(todo))
                 try:
-                    run.grade(todo, grading, progress, config.student_timeout)
+                    run.grade(todo, pool, progress, config.student_timeout)
                 finally:
                     progress.close()
                 results, written = _write_outputs(
@@ -345,7 +347,7 @@ def grade_batch(
         OverrideError,
         TemplateDataError,
     ) as exc:
-        if created:
+        if created and not grading:
             shutil.rmtree(out_dir, ignore_errors=True)
         raise BatchError(str(exc)) from None
     reused = len(submissions) - len(todo)
