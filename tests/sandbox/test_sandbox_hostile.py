@@ -225,8 +225,9 @@ def test_a_clean_submission_after_the_corpus_still_passes() -> None:
 
 @pytest.fixture
 def other_students(tmp_path: Path):
-    """Another student's file and a grades.json, under /srv, $HOME and /tmp."""
-    places = [Path("/srv"), Path.home(), Path(tempfile.gettempdir())]
+    """Another student's file and a grades.json, under /srv, $HOME, /var, /tmp and the
+    working folder (where a relative class path points)."""
+    places = [Path("/srv"), Path.home(), Path("/var"), Path(tempfile.gettempdir()), Path.cwd()]
     made = []
     for place in places:
         folder = place / f"grader-sandbox-class-{os.getpid()}"
@@ -241,7 +242,8 @@ def other_students(tmp_path: Path):
 
 def test_other_students_and_the_output_folder_are_not_there(other_students) -> None:
     """The sandbox's filesystem is an allowlist: wherever the class and the output folder
-    are (/srv, $HOME, /tmp), student code can neither list nor read them (issue 2/5)."""
+    are (/srv, $HOME, /var, /tmp, the working folder), student code can neither list nor
+    read them (issue 2/5)."""
     probes = "; ".join(
         f"seen.append(os.path.exists({str(f / 'bob.ipynb')!r}) or "
         f"os.path.exists({str(f / 'out' / 'grades.json')!r}))"
@@ -258,4 +260,5 @@ def test_other_students_and_the_output_folder_are_not_there(other_students) -> N
     # a Python environment under /tmp (a clone there) is bound inside the private /tmp
     venv = [p for p in python_paths() if p.startswith("/tmp/")]
     in_tmp = sorted({p.split("/")[2] for p in venv})
-    assert found.startswith(f"RuntimeError: ([False, False, False], [], {in_tmp!r}, False"), found
+    nowhere = [False] * len(other_students)
+    assert found.startswith(f"RuntimeError: ({nowhere!r}, [], {in_tmp!r}, False"), found
