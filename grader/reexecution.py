@@ -35,17 +35,17 @@ def _findings(notebook: Path, options: GradeOptions) -> dict[int, Evidence]:
     }
 
 
-def _loads_data(notebook: Path, cell: int) -> bool:
-
+def _data_cells(notebook: Path) -> set[int]:
+    """The notebook's cells that load a dataset (read once per notebook)."""
     cells = json.loads(notebook.read_text(encoding="utf-8"))["cells"]
-    source = "".join(cells[cell].get("source", ""))
-    return bool(dataset_roots([source]))
+    return {i for i, c in enumerate(cells) if dataset_roots(["".join(c.get("source", ""))])}
 
 
 def attach_reexecution(result: StudentResult, notebooks: list[Path], options: GradeOptions) -> None:
     """Re-execute ``notebooks`` and add what each cited cell did to the parts citing it."""
     for notebook in notebooks:
         findings = _findings(notebook, options)
+        loads_data = _data_cells(notebook) if findings else set()
         for problem in result.problems.values():
             for part in problem.parts.values():
                 cited = {
@@ -59,6 +59,6 @@ def attach_reexecution(result: StudentResult, notebooks: list[Path], options: Gr
                     finding = findings[cell]
                     part.evidence.append(asdict(finding))
                     failed = finding.reason.startswith(NOW_FAILS)
-                    if failed and part.score > 0 and not _loads_data(notebook, cell):
+                    if failed and part.score > 0 and cell not in loads_data:
                         if FLAG_REVIEW not in part.flags:
                             part.flags.append(FLAG_REVIEW)

@@ -107,16 +107,15 @@ def check(ctx: CheckContext) -> CheckOutcome:
         cells = [
             c
             for c in ctx.blocks("code")
-            if score_text(expected, _shown(ctx, c), tolerance, c.text) == 1.0
+            if score_text(expected, _joined(_usable_of(ctx, c)), tolerance, c.text) == 1.0
         ]
     outputs = [o for cell in cells for o in outputs_after(ctx, cell)]
     usable, errors = trusted(outputs)
     best, best_block = 0.0, None
     for cell in cells:
         # one cell's outputs together: a PDF may split one printout into several blocks
-        shown = [o for o in usable if o in outputs_after(ctx, cell)]
-        joined = "\n".join(o.text for o in shown)
-        share = score_text(expected, joined, tolerance, cell.text) if shown else 0.0
+        shown = _usable_of(ctx, cell)
+        share = score_text(expected, _joined(shown), tolerance, cell.text) if shown else 0.0
         if share > best:
             best, best_block = share, _merged(shown)
     if best_block is not None and best == 1.0:
@@ -152,15 +151,18 @@ def check(ctx: CheckContext) -> CheckOutcome:
     return missing_outcome(want, what.lower())
 
 
-def _shown(ctx: CheckContext, cell: Block) -> str:
-    """The text of a cell's usable outputs."""
-    usable, _ = trusted(outputs_after(ctx, cell))
-    return "\n".join(o.text for o in usable)
+def _usable_of(ctx: CheckContext, cell: Block) -> list[Block]:
+    """A cell's usable outputs (not its errors)."""
+    return trusted(outputs_after(ctx, cell))[0]
+
+
+def _joined(blocks: list[Block]) -> str:
+    return "\n".join(b.text for b in blocks)
 
 
 def _merged(blocks: list[Block]) -> Block:
     """One block standing for several outputs of a cell (for the evidence excerpt)."""
-    return replace(blocks[0], text="\n".join(b.text for b in blocks))
+    return replace(blocks[0], text=_joined(blocks))
 
 
 def _typed_claim(ctx: CheckContext, expected: object, tolerance: float):

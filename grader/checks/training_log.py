@@ -103,9 +103,10 @@ def check(ctx: CheckContext) -> CheckOutcome:
     needed = int(params["epochs"])
     want = f"a log of at least {needed} epochs ({', '.join(params['metrics'])})"
     usable, _ = trusted(ctx.blocks("output"))
-    records = parse_log(_log_of(usable), params["epoch"], params["metrics"])
-    by_line = parse_lines(_log_of(usable), params["metrics"])
-    numbered = {m.group(1) for m in re.finditer(params["epoch"], _log_of(usable), re.I)}
+    log_text = _log_of(usable)
+    records = parse_log(log_text, params["epoch"], params["metrics"])
+    by_line = parse_lines(log_text, params["metrics"])
+    numbered = {m.group(1) for m in re.finditer(params["epoch"], log_text, re.I)}
     if len(records) < min(len(by_line), len(numbered)):  # no more epochs than it numbers
         records = by_line[: len(numbered)]
     if not records:
