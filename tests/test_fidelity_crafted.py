@@ -30,9 +30,11 @@ MAX_FLAG_ERRORS = 0
 # rules above were tuned on the gen_* batches) measures how the grader does on work it
 # was not tuned on. Measured on 2026-12-02 before any change made with it in view: 114 of
 # 145 problem scores (78.6%) in range, 2 silent misses; after four general fixes it showed
-# (notebook sections, class names, progress-bar logs, .tex), 120 (82.8%). Floors: the latter.
-HELDOUT_MIN_RATE = 0.827
-HELDOUT_MAX_SILENT = 2
+# (notebook sections, class names, progress-bar logs, .tex), 120 (82.8%); after two more
+# (a way of linear attention only named; freezing code that leaves BERT trainable), 121
+# (83.4%) and no silent miss. Floors: the latter.
+HELDOUT_MIN_RATE = 0.834
+HELDOUT_MAX_SILENT = 0
 
 
 def crafted_cases() -> list[Case]:

@@ -193,6 +193,26 @@ def test_unfrozen_bert_is_named(tmp_path: Path) -> None:
     assert part.score == 0 and "not frozen" in part.evidence[0]["reason"]
 
 
+FREEZE = "for name, param in model.named_parameters():\n    if name.startswith({prefix!r}):\n        param.requires_grad = False"
+
+
+def test_a_right_count_after_freezing_bert_passes(tmp_path: Path) -> None:
+    cells = bert_cells(freeze=code(FREEZE.format(prefix="bert")))
+    part = grade_cells(tmp_path, cells)["p5.q2c"]
+    assert (part.score, part.flags) == (part.max, [])
+
+
+def test_a_right_count_beside_code_that_freezes_the_gru_is_lost_and_flagged(
+    tmp_path: Path,
+) -> None:
+    cells = bert_cells(freeze=code(FREEZE.format(prefix="rnn")))
+    cells.insert(-9, cells.pop())  # the freezing cell before Q2c
+    part = grade_cells(tmp_path, cells)["p5.q2c"]
+    assert part.score == 0 and FLAG_REVIEW in part.flags
+    assert "does not freeze BERT" in part.evidence[0]["reason"]
+    assert "startswith('rnn')" in part.evidence[-1]["found"]
+
+
 def test_accuracy_counting_positives_cannot_get_full_credit(tmp_path: Path) -> None:
     part = grade_cells(tmp_path, bert_cells(q3a=code(WRONG_ACCURACY)))["p5.q3a"]
     assert part.score < part.max and "compared with the labels" in part.evidence[0]["reason"]

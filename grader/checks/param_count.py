@@ -8,13 +8,18 @@ the hyperparameters part instead.
 params:
   cell_marker: the question marker of the printing cell (``Q2b`` / ``Q2c``);
   count: ``total`` (before freezing BERT) or ``trainable`` (after freezing).
+
+A trainable count that is right, printed by a notebook whose only freezing code
+(``requires_grad = False``) targets something other than BERT (``name.startswith('rnn')``),
+cannot come from that code: the part is lost, and flagged for a TA.
 """
 
 from __future__ import annotations
 
 import re
 
-from grader.results import FAIL, PASS, CheckOutcome
+from grader.document import Block
+from grader.results import FAIL, PASS, CheckOutcome, Evidence
 from reference.params import bert_gru_param_counts
 
 from .base import CheckContext
@@ -51,6 +56,27 @@ def expected_counts(values: dict[str, object]) -> tuple[int, int]:
     )
 
 
+FREEZING = re.compile(
+    r"requires_grad\s*=\s*False|requires_grad_\(\s*(?:requires_grad\s*=\s*)?False"
+)
+FREEZE_CONTEXT = 2  # lines before a freezing statement that say what it applies to
+
+
+def wrong_freezing(ctx: CheckContext) -> str | None:
+    """The freezing code, when the problem's code freezes parameters and none of it names
+    BERT (``bert``) in the statement or the lines just before it; else None."""
+    found = []
+    for cell in ctx.blocks("code"):
+        lines = cell.text.splitlines()
+        for i, line in enumerate(lines):
+            if FREEZING.search(line.split("#", 1)[0]):
+                context = "\n".join(lines[max(0, i - FREEZE_CONTEXT) : i + 1])
+                if "bert" in context.lower():
+                    return None
+                found.append(context.strip())
+    return found[0] if found else None
+
+
 def _unmarked(ctx: CheckContext, counts: set[int]) -> list:
     """With no marker: the problem's cells whose output prints one of the right counts."""
     found = []
@@ -59,6 +85,19 @@ def _unmarked(ctx: CheckContext, counts: set[int]) -> list:
         if any(counts & {int(n) for n in numbers(o.text) if n.is_integer()} for o in usable):
             found.append(cell)
     return found
+
+
+def _not_from_this_code(block: Block, want: str, freezing: str) -> CheckOutcome:
+    """A right trainable count beside freezing code that leaves BERT trainable."""
+    mistake = "the freezing code does not freeze BERT, so this count cannot come from it"
+    note = Evidence(
+        f"freezing code: {freezing}",
+        "requires_grad = False on BERT's parameters (e.g. names starting with 'bert')",
+        "this code freezes other parameters and leaves BERT trainable; the printed count "
+        "is the head's alone: the score is a suggestion for a TA",
+    )
+    outcome = CheckOutcome(0.0, FAIL, [evidence(block, want, mistake)], feedback=mistake)
+    return outcome.for_review(note)
 
 
 def check(ctx: CheckContext) -> CheckOutcome:
@@ -78,6 +117,9 @@ def check(ctx: CheckContext) -> CheckOutcome:
     usable, errors = trusted(outputs)
     for block in usable:
         printed = {int(n) for n in numbers(block.text) if n.is_integer()}
+        freezing = wrong_freezing(ctx) if which == "trainable" else None
+        if freezing and printed & {spec_count, own_count}:
+            return _not_from_this_code(block, want, freezing)
         if spec_count in printed:
             return CheckOutcome(
                 1.0, PASS, [evidence(block, want, "the printed count matches the specification")]

@@ -11,7 +11,10 @@
 
 Where a part asks for explanations (``explained_words: 6``), an answer with fewer words than
 that per concept found names its concepts without explaining them ("CNN: shared weights;
-translation invariance."): it earns ``THIN_CREDIT`` of their credit, flagged.
+translation invariance."): it earns ``THIN_CREDIT`` of their credit, flagged. A concept can
+ask the same of itself (``explained_words`` on the concept): a mention followed by fewer
+words than that in its sentence and the next ("Method 2: another way is sparse
+attention.") names it without explaining it, and earns ``THIN_CREDIT`` of its points, flagged.
 
 Patterns are case-insensitive regular expressions, matched on the text with LaTeX and
 markdown markup removed. A mention inside a negation ("does not share weights") does not
@@ -52,6 +55,8 @@ class Concept:
     points: float  # points earned, or share of the part lost for a misconception
     patterns: tuple[re.Pattern, ...]
     statements: tuple[str, ...] = ()  # the concept in plain sentences, matched by meaning
+    # a mention followed by fewer words than this (its sentence and the next) is not explained
+    explained_words: int = 0
 
 
 @dataclass(frozen=True)
@@ -78,6 +83,7 @@ class Hit:
     excerpt: str
     similarity: float | None = None  # set when found by meaning
     statement: str = ""  # the statement the sentence is close to
+    explained: bool = True  # False: named, with too few words after it to explain it
 
     def describe(self) -> str:
         """The hit as evidence shows it."""
@@ -104,9 +110,16 @@ class ProseScore:
     thin: bool = False  # concepts named in too few words to explain them: half credit
 
     @property
+    def unexplained(self) -> list[Hit]:
+        """Concepts found but named without being explained (a concept's ``explained_words``)."""
+        return [h for h in self.found if not h.explained]
+
+    @property
     def certain(self) -> bool:
         """Full marks with nothing doubtful; anything else is a suggestion for a TA."""
-        doubtful = self.negated or self.misconceptions or self.marginal or self.thin
+        doubtful = (
+            self.negated or self.misconceptions or self.marginal or self.thin or self.unexplained
+        )
         return self.fraction >= 1 and not doubtful
 
     def summary(self) -> str:
@@ -117,13 +130,14 @@ class ProseScore:
         parts += [f"near the threshold: {h.describe()}" for h in self.near]
         if self.thin:
             parts.append(f"named, not explained: {self.words} words for {len(self.found)} concepts")
+        parts += [f"named, not explained: {h.concept.label}" for h in self.unexplained]
         return "; ".join(parts) if parts else "none of the rubric's concepts"
 
 
 def _concept(raw: object, key: str, place: str) -> Concept:
     if not isinstance(raw, dict) or not {"id", "patterns", key} <= set(raw):
         raise TheoryParamsError(f"{place}: each entry needs id, patterns and {key}")
-    extra = sorted(set(raw) - {"id", "label", "patterns", "statements", key})
+    extra = sorted(set(raw) - {"id", "label", "patterns", "statements", "explained_words", key})
     if extra:
         raise TheoryParamsError(f"{place}: '{raw['id']}' has unknown key '{extra[0]}'")
     patterns = raw["patterns"]
@@ -137,7 +151,12 @@ def _concept(raw: object, key: str, place: str) -> Concept:
     statements = raw.get("statements", [label])
     if not isinstance(statements, list) or not all(isinstance(s, str) for s in statements):
         raise TheoryParamsError(f"{place}: '{raw['id']}' statements should be a list of strings")
-    return Concept(str(raw["id"]), label, float(raw[key]), compiled, tuple(statements))
+    explained = raw.get("explained_words", 0)
+    if not isinstance(explained, int) or explained < 0:
+        raise TheoryParamsError(
+            f"{place}: '{raw['id']}' explained_words should be a whole number ≥ 0"
+        )
+    return Concept(str(raw["id"]), label, float(raw[key]), compiled, tuple(statements), explained)
 
 
 def load_concepts(params: dict, place: str) -> ConceptRubric:
@@ -169,17 +188,30 @@ def _excerpt(text: str, match: re.Match) -> str:
     return ("…" if start else "") + text[start:end].strip() + ("…" if end < len(text) else "")
 
 
+_SENTENCE_END = re.compile(r"[.!?](?:\s|$)")
+
+
+def _words_after(text: str, end: int) -> int:
+    """The words after position ``end`` in its sentence and the next one."""
+    rest = text[end:]
+    stops = [m.end() for m in _SENTENCE_END.finditer(rest)][:2]
+    return len(rest[: stops[-1] if len(stops) == 2 else len(rest)].split())
+
+
 def _search(concept: Concept, text: str) -> tuple[Hit | None, Hit | None]:
-    """(an affirmed mention, a negated mention) of a concept."""
-    negated = None
+    """(an affirmed mention, a negated mention) of a concept; for a concept that asks to be
+    explained, the first explained mention, else the first one named only."""
+    negated = named_only = None
     for pattern in concept.patterns:
         for match in pattern.finditer(text):
             hit = Hit(concept, _excerpt(text, match))
             if _NEGATION.search(text[max(0, match.start() - 40) : match.start()]):
                 negated = negated or hit
-            else:
+            elif _words_after(text, match.end()) >= concept.explained_words:
                 return hit, None
-    return None, negated
+            else:
+                named_only = named_only or Hit(concept, hit.excerpt, explained=False)
+    return (named_only, None) if named_only else (None, negated)
 
 
 def _by_meaning(concept: Concept, answer: list[str], vectors) -> Hit | None:
@@ -225,7 +257,8 @@ def score_prose(text: str, rubric: ConceptRubric) -> ProseScore:
 
 def rescore(score: ProseScore, rubric: ConceptRubric) -> ProseScore:
     """Recompute the fraction after hits were added (e.g. from a parsed formula)."""
-    earned = min(1.0, sum(h.concept.points for h in score.found) / rubric.full)
+    points = sum(h.concept.points * (1 if h.explained else THIN_CREDIT) for h in score.found)
+    earned = min(1.0, points / rubric.full)
     score.thin = bool(score.found) and score.words < rubric.explained_words * len(score.found)
     if score.thin:
         earned *= THIN_CREDIT

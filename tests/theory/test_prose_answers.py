@@ -23,6 +23,25 @@ def test_benefits_named_without_explanation_get_half_credit_and_a_review() -> No
     assert "named, not explained" in result.evidence[0].found
 
 
+WAY_ONE = (
+    "Way 1: linear attention. Replace exp(q.k) by phi(q)^T phi(k), so the sum over keys of "
+    "phi(k) v^T is computed once and shared by every query, which is O(T). "
+    "Pros: linear time and memory. Cons: it only approximates softmax attention."
+)
+
+
+def test_a_second_way_only_named_earns_half_its_points_and_a_review() -> None:
+    result = grade("hw3-2022", "p3", WAY_ONE + "\n\nWay 2: another way is sparse attention.")
+    assert result.fraction == pytest.approx(2.5 / 3, abs=1e-3) and FLAG_REVIEW in result.flags
+    assert "named, not explained: low-rank" in result.evidence[0].found
+
+
+def test_a_second_way_explained_in_the_next_sentence_earns_its_points() -> None:
+    second = "Way 2: sparse attention. Each token attends only to a window of w neighbours, so T*w scores."
+    result = grade("hw3-2022", "p3", WAY_ONE + "\n\n" + second)
+    assert (result.fraction, result.flags) == (1.0, [])
+
+
 def test_order_mattering_in_images_is_a_misconception_in_other_words() -> None:
     answer = (
         "b) RNNs are the better fit whenever the order of the input matters: the pixels of an "
