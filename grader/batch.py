@@ -78,6 +78,7 @@ class BatchResult:
     graded: int = 0  # graded by this run
     reused: int = 0  # unchanged since an earlier run: taken from the gradebook
     stale: dict[str, int] = field(default_factory=dict)  # regraded, by why: how many
+    gradebook: Path | None = None  # the SQLite gradebook the run used
 
 
 def _error(submission: Submission, rubric: Rubric, reason: str) -> StudentResult:
@@ -309,11 +310,12 @@ def grade_batch(
     if out_dir.exists() and not out_dir.is_dir():
         raise BatchError(f"{out_dir}: exists and is not a folder; pick another --out")
     created = not out_dir.exists()  # a run that stops before grading leaves no debris
+    gradebook = config.gradebook or out_dir / GRADEBOOK_NAME
     grading = False
     try:
         with (
             run_log(log_path) as run_logger,
-            Gradebook(config.gradebook or out_dir / GRADEBOOK_NAME) as book,
+            Gradebook(gradebook) as book,
             open_class(paths, config.inputs) as submissions,
         ):
             run = _Run(rubric, options, book, run_logger)
@@ -351,4 +353,6 @@ def grade_batch(
             shutil.rmtree(out_dir, ignore_errors=True)
         raise BatchError(str(exc)) from None
     reused = len(submissions) - len(todo)
-    return BatchResult(results, written, graded=len(todo), reused=reused, stale=run.stale)
+    return BatchResult(
+        results, written, graded=len(todo), reused=reused, stale=run.stale, gradebook=gradebook
+    )

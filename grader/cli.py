@@ -15,8 +15,9 @@ from grader.classinputs import ClassInputError
 from grader.commands import register
 from grader.commands.options import class_input_options, class_inputs
 from grader.commands.outputs import output_options, output_settings
-from grader.progress import LOG_NAME, Progress
+from grader.progress import Progress
 from grader.rubric import RubricError, available_assignments, load_rubric
+from grader.runsummary import summary_lines
 
 
 def _fail(message: str) -> None:
@@ -132,14 +133,8 @@ def grade(
         batch = grade_batch(list(paths), rubric, out_dir, options, templates, Progress(), config)
     except BatchError as exc:
         _fail(str(exc))
-    errors = sum(r.status == "error" for r in batch.results)
-    for why, count in batch.stale.items():
-        click.echo(f"Regraded {count} graded before: {why} since.")
-    click.echo(
-        f"{len(batch.results)} students ({batch.graded} graded now, {batch.reused} unchanged; "
-        f"{errors} with errors). Class summary: {out_dir / 'index.html'}; "
-        f"gradebook: {out_dir / 'grades.csv'}; log: {out_dir / LOG_NAME}"
-    )
+    for line in summary_lines(batch, out_dir):
+        click.echo(line)
 
 
 @cli.command("rubrics")

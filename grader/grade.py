@@ -15,7 +15,7 @@ from grader.reexecution import attach_reexecution
 from grader.results import (
     FLAG_REVIEW,
     MISSING,
-    NEEDS_REVIEW,
+    NOT_GRADED,
     CheckOutcome,
     Evidence,
     PartResult,
@@ -61,7 +61,7 @@ def run_check(ctx: CheckContext) -> CheckOutcome:
         log.exception("check %s failed on %s", ctx.part.id, ctx.document.student)
         return CheckOutcome(
             0.0,
-            NEEDS_REVIEW,
+            NOT_GRADED,
             [
                 Evidence(
                     "(check failed)",

@@ -6,22 +6,27 @@ File format (a list; one entry per student and part, the last one wins)::
       part: p1
       score: 3
       comment: Closed form correct; the PDF export lost the summation sign.
+    - student: 003_8583640d83e9e41a
+      part: p5.q3d
+      accept: true          # the automatic score stands, as the TA's decision
+      comment: Checked the log by hand.
 
-A regrade applies them: the part's score becomes the TA's, the automatic score and status
-are kept beside it in ``override`` (reports show both), and the part's ``needs_review``
-flag is cleared, since a TA has now looked. ``integrity`` flags stay.
+A regrade applies them: the part's score becomes the TA's (``accept``: the automatic one),
+its status becomes ``ta_graded``, the automatic score and status are kept beside it in
+``override`` (reports show both), and the part's ``needs_review`` flag is cleared, since a
+TA has now looked. ``integrity`` flags stay.
 """
 
 from __future__ import annotations
 
 import logging
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 from pathlib import Path
 
 import yaml
 
 from grader.output import write_atomic
-from grader.results import FLAG_REVIEW, StudentResult
+from grader.results import FLAG_REVIEW, TA_GRADED, StudentResult
 
 log = logging.getLogger(__name__)
 
@@ -34,27 +39,43 @@ class OverrideError(Exception):
 
 @dataclass(frozen=True)
 class Override:
-    """A TA's decision on one part of one student's submission."""
+    """A TA's decision on one part of one student's submission: a score, or (``accept``)
+    the automatic score kept as the TA's."""
 
     student: str
     part: str
-    score: float
+    score: float | None
     comment: str = ""
+    accept: bool = False
+
+    def entry(self) -> dict:
+        """The decision as overrides.yaml holds it."""
+        decision = {"accept": True} if self.accept else {"score": self.score}
+        return {"student": self.student, "part": self.part, **decision, "comment": self.comment}
 
 
 def _entry(raw: object, index: int, path: Path) -> Override:
     where = f"{path}: entry {index + 1}"
     if not isinstance(raw, dict):
         raise OverrideError(f"{where}: expected a mapping with student, part, score, comment")
-    missing = [k for k in ("student", "part", "score") if k not in raw]
+    unknown = sorted(set(raw) - {"student", "part", "score", "accept", "comment"})
+    if unknown:
+        raise OverrideError(f"{where}: unknown key '{unknown[0]}'")
+    missing = [k for k in ("student", "part") if k not in raw]
     if missing:
         raise OverrideError(f"{where}: missing {', '.join(missing)}")
+    comment = str(raw.get("comment") or "")
+    accept = raw.get("accept", False)
+    if not isinstance(accept, bool):
+        raise OverrideError(f"{where}: accept should be true or false, got {accept!r}")
+    if accept == ("score" in raw):
+        raise OverrideError(f"{where}: give either a score or accept: true")
+    if accept:
+        return Override(str(raw["student"]), str(raw["part"]), None, comment, accept=True)
     score = raw["score"]
     if isinstance(score, bool) or not isinstance(score, int | float) or score < 0:
         raise OverrideError(f"{where}: score should be a number ≥ 0, got {score!r}")
-    return Override(
-        str(raw["student"]), str(raw["part"]), float(score), str(raw.get("comment") or "")
-    )
+    return Override(str(raw["student"]), str(raw["part"]), float(score), comment)
 
 
 def load_overrides(path: Path) -> list[Override]:
@@ -77,7 +98,7 @@ def save_override(path: Path, override: Override) -> None:
     kept = [
         o for o in load_overrides(path) if (o.student, o.part) != (override.student, override.part)
     ]
-    entries = [asdict(o) for o in [*kept, override]]
+    entries = [o.entry() for o in [*kept, override]]
     write_atomic(path, yaml.safe_dump(entries, sort_keys=False, allow_unicode=True))
 
 
@@ -96,23 +117,26 @@ def apply_overrides(results: list[StudentResult], overrides: list[Override]) -> 
             warnings.append(f"override for {o.student}: no part {o.part} in the rubric; skipped")
             continue
         part = problem.parts[o.part]
-        if o.score > part.max:
-            warnings.append(
-                f"override for {o.student} {o.part}: score {o.score:g} exceeds the part's "
-                f"{part.max:g} points; skipped"
-            )
-            continue
         automatic = part.override or {
             "automatic_score": part.score,
             "automatic_status": part.status,
         }
+        score = automatic["automatic_score"] if o.accept else o.score
+        if score > part.max:
+            warnings.append(
+                f"override for {o.student} {o.part}: score {score:g} exceeds the part's "
+                f"{part.max:g} points; skipped"
+            )
+            continue
         part.override = {
-            "score": o.score,
+            "score": score,
             "comment": o.comment,
             "automatic_score": automatic["automatic_score"],
             "automatic_status": automatic["automatic_status"],
+            "accepted": o.accept,
         }
-        part.score = o.score
+        part.score = score
+        part.status = TA_GRADED
         part.flags = [f for f in part.flags if f != FLAG_REVIEW]
         problem.score = round(sum(p.score for p in problem.parts.values()), 4)
         result.total = round(sum(p.score for p in result.problems.values()), 4)

@@ -13,8 +13,8 @@ PASS = "pass"
 PARTIAL = "partial"
 FAIL = "fail"
 MISSING = "missing"
-NOT_GRADED = "not_graded"
-NEEDS_REVIEW = "needs_review"
+NOT_GRADED = "not_graded"  # no automatic verdict: a TA grades it (with the needs_review flag)
+TA_GRADED = "ta_graded"  # a TA's decision (grader override / accept) replaced the automatic one
 
 # Flags.
 FLAG_REVIEW = "needs_review"
@@ -48,12 +48,12 @@ class CheckOutcome:
 
     def for_review(self, note: Evidence) -> CheckOutcome:
         """Keep the score as a suggestion for a TA: add the note, the ``needs_review`` flag
-        (once), and make a ``missing`` part ``needs_review``."""
+        (once), and make a ``missing`` part ``not_graded`` (it may not be missing)."""
         self.evidence.append(note)
         if FLAG_REVIEW not in self.flags:
             self.flags.append(FLAG_REVIEW)
         if self.status == MISSING:
-            self.status = NEEDS_REVIEW
+            self.status = NOT_GRADED
         return self
 
 

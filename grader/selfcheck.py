@@ -21,7 +21,7 @@ from grader.checks.base import GradeOptions
 from grader.grade import grade_document
 from grader.ingest import IngestError, read_submission
 from grader.report.env import template_data
-from grader.results import FLAG_INTEGRITY, MISSING, NEEDS_REVIEW, NOT_GRADED, PASS, PartResult
+from grader.results import FLAG_INTEGRITY, MISSING, NOT_GRADED, PASS, PartResult
 from grader.rubric import Rubric, RubricError, available_assignments, load_rubric
 from grader.segment import segment
 
@@ -57,7 +57,7 @@ def _row(part_id: str, part: PartResult, hints: dict) -> Row:
     if part.status == MISSING:
         table = hints["missing"]
         return Row(part_id, part.title, MISSING_PART, table.get(part.check, table["default"]))
-    if part.status in (NOT_GRADED, NEEDS_REVIEW):
+    if part.status == NOT_GRADED:
         return Row(part_id, part.title, BY_TA, hints["by_ta"])
     table = hints["wrong"]
     return Row(part_id, part.title, WRONG, table.get(part.check, table["default"]))

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from grader.results import FAIL, FLAG_REVIEW, MISSING, NEEDS_REVIEW, PARTIAL, PASS, CheckOutcome
+from grader.results import FAIL, FLAG_REVIEW, MISSING, NOT_GRADED, PARTIAL, PASS, CheckOutcome
 
 from . import function_tests
 from .base import CheckContext
@@ -52,7 +52,7 @@ def check(ctx: CheckContext) -> CheckOutcome:
     fallback = static_outcome(ctx)
     fallback.evidence = ran.evidence + fallback.evidence
     fallback.flags = list(dict.fromkeys([*fallback.flags, FLAG_REVIEW]))
-    fallback.status = NEEDS_REVIEW
+    fallback.status = NOT_GRADED
     fallback.feedback = " ".join(
         filter(None, [ran.feedback, "Suggested score from reading the code."])
     )

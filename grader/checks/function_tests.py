@@ -18,7 +18,6 @@ from grader.results import (
     FAIL,
     FLAG_REVIEW,
     MISSING,
-    NEEDS_REVIEW,
     NOT_GRADED,
     PARTIAL,
     PASS,
@@ -94,7 +93,7 @@ def _missing(report: FunctionReport) -> CheckOutcome:
         reason = f"the cell that defines {name} is not valid Python, so it was skipped"
         return CheckOutcome(
             0.0,
-            NEEDS_REVIEW,
+            NOT_GRADED,
             [Evidence("(not loaded)", f"a definition of {name}", f"{reason}. {notes}".strip())],
             [FLAG_REVIEW],
             f"{name} could not be read from your code; a TA will look at it.",
@@ -163,7 +162,7 @@ def _outcome(report: FunctionReport, partial: bool) -> CheckOutcome:
     flags = []
     feedback = f"{report.function} failed {len(failed)} of {total} reference tests."
     if report.recovered:
-        status, flags = NEEDS_REVIEW, [FLAG_REVIEW]
+        status, flags = NOT_GRADED, [FLAG_REVIEW]
         feedback += (
             " The code was recovered from a PDF and may have lost indentation; a TA will check."
         )
@@ -178,5 +177,5 @@ def check(ctx: CheckContext) -> CheckOutcome:
     except RunRefused as exc:
         return _not_run(str(exc))
     except SandboxError as exc:
-        return _not_run(f"the sandbox failed: {exc}", NEEDS_REVIEW)
+        return _not_run(f"the sandbox failed: {exc}")
     return _outcome(report, bool(ctx.params.get("partial", False)))

@@ -14,6 +14,7 @@ COMMANDS: list[str] = [
     "grader.commands.similarity:similarity",
     "grader.commands.check:check_command",
     "grader.commands.override:override",
+    "grader.commands.override:accept",
     "grader.commands.gradescope:gradescope",
     "grader.commands.solutions:solutions",
     "grader.commands.reference:reference",

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import statistics
 
-from grader.results import StudentResult
+from grader.results import FLAG_REVIEW, StudentResult
 from grader.rubric import Rubric
 
 
@@ -12,6 +12,23 @@ def _mean_median(values: list[float]) -> tuple[float | None, float | None]:
     if not values:
         return None, None
     return statistics.fmean(values), statistics.median(values)
+
+
+def review_counts(results: list[StudentResult]) -> dict[str, int]:
+    """What is left for a TA: parts flagged ``needs_review`` (and their students), and the
+    TA decisions (overrides and accepts) applied."""
+    parts = [
+        part
+        for r in results
+        if r.status == "graded"
+        for problem in r.problems.values()
+        for part in problem.parts.values()
+    ]
+    return {
+        "parts_to_review": sum(FLAG_REVIEW in p.flags for p in parts),
+        "students_to_review": sum(FLAG_REVIEW in r.flags for r in results),
+        "decisions": sum(p.override is not None for p in parts),
+    }
 
 
 def class_statistics(results: list[StudentResult], rubric: Rubric) -> dict:
@@ -53,6 +70,7 @@ def class_statistics(results: list[StudentResult], rubric: Rubric) -> dict:
         "mean": mean,
         "median": median,
         "flagged": flagged,
+        "review": review_counts(results),
         "errors": [
             {"student": r.student, "error": r.error} for r in results if r.status == "error"
         ],

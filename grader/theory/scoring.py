@@ -17,7 +17,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import TypeVar
 
-from grader.results import FAIL, FLAG_REVIEW, NEEDS_REVIEW, PARTIAL, PASS, CheckOutcome, Evidence
+from grader.results import FAIL, FLAG_REVIEW, NOT_GRADED, PARTIAL, PASS, CheckOutcome, Evidence
 
 T = TypeVar("T")
 
@@ -102,7 +102,7 @@ def outcome(
     """A check outcome; ``review`` adds the needs_review flag (the score is a suggestion)."""
     flags = [FLAG_REVIEW] if review else []
     if status is None:
-        status = NEEDS_REVIEW if review and fraction == 0 else status_for(fraction)
+        status = NOT_GRADED if review and fraction == 0 else status_for(fraction)
     return CheckOutcome(fraction, status, evidence, flags, feedback)
 
 

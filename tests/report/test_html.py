@@ -59,8 +59,26 @@ def test_ta_override_is_shown_beside_the_automatic_verdict(written: Path, graded
     assert part.score == 0.25 and part.override["automatic_score"] == 0
     html = (written / "tess" / "report.html").read_text()
     assert "TA decision: 0.25 / 0.25" in html
-    assert f"automatic verdict: {part.status}, 0 / 0.25" in html
+    automatic = part.override["automatic_status"].replace("_", " ")
+    assert part.status == "ta_graded" and automatic != "ta graded"
+    assert f"automatic verdict: {automatic}, 0 / 0.25" in html
     assert "Vocab size verified by hand." in html
+    section = re.search(r'id="part-p5.q1a".*?</section>', html, re.S).group(0)
+    assert '<span class="status status-ta_graded">' in section  # not a FAIL badge any more
+    assert f'<span class="status status-{part.override["automatic_status"]}">' in section
+    assert "Automatic feedback (before the TA's decision)" in section or not part.feedback
+
+
+def test_the_class_summary_counts_what_is_left_to_review(written: Path, graded: dict) -> None:
+    flagged = sum(
+        "needs_review" in part.flags
+        for r in graded.values()
+        for problem in r.problems.values()
+        for part in problem.parts.values()
+    )
+    index = (written / "index.html").read_text()
+    assert f"{flagged} parts left to review" in index and flagged > 1
+    assert "1 TA decision applied" in index
 
 
 def test_training_log_is_plotted_against_the_reference_curves(written: Path) -> None:

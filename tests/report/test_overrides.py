@@ -18,7 +18,7 @@ from grader.overrides import (
     load_overrides,
     save_override,
 )
-from grader.results import FLAG_REVIEW
+from grader.results import FLAG_REVIEW, TA_GRADED
 
 
 @pytest.fixture
@@ -34,17 +34,34 @@ def test_applied_override_replaces_the_score_and_keeps_the_automatic_verdict(res
     assert FLAG_REVIEW in part.flags
     warnings = apply_overrides(results, [Override("tess", "p1", 2.5, "Right idea, sign slip.")])
     assert warnings == []
-    assert part.score == 2.5 and part.status == before_status
+    assert part.score == 2.5 and part.status == TA_GRADED
     assert part.override == {
         "score": 2.5,
         "comment": "Right idea, sign slip.",
         "automatic_score": 0.0,
         "automatic_status": before_status,
+        "accepted": False,
     }
     assert FLAG_REVIEW not in part.flags
     assert tess.problems["p1"].score == 2.5 and tess.total == pytest.approx(before_total + 2.5)
     apply_overrides(results, [Override("tess", "p1", 1.0)])  # a later decision, same base
     assert part.override["automatic_score"] == 0.0 and tess.total == pytest.approx(before_total + 1)
+
+
+def test_accepting_keeps_the_automatic_score_as_the_tas_decision(results) -> None:
+    tess = next(r for r in results if r.student == "tess")
+    problem, part_id = next(
+        (p, pid)
+        for p in tess.problems.values()
+        for pid, part in p.parts.items()
+        if FLAG_REVIEW in part.flags
+    )
+    part, before_total = problem.parts[part_id], tess.total
+    automatic = (part.score, part.status)
+    assert apply_overrides(results, [Override("tess", part_id, None, "ok", accept=True)]) == []
+    assert (part.score, part.status, FLAG_REVIEW in part.flags) == (automatic[0], TA_GRADED, False)
+    assert part.override["accepted"] and part.override["automatic_status"] == automatic[1]
+    assert tess.total == pytest.approx(before_total)
 
 
 def test_overrides_that_do_not_fit_are_skipped_with_a_warning(results) -> None:
@@ -78,6 +95,17 @@ def test_file_round_trip_and_clear_errors(tmp_path: Path) -> None:
     path.write_text("- {student: s1, score: 1}\n")
     with pytest.raises(OverrideError, match="entry 1: missing part"):
         load_overrides(path)
+    path.write_text("- {student: s1, part: p1}\n")
+    with pytest.raises(OverrideError, match="entry 1: give either a score or accept: true"):
+        load_overrides(path)
+    path.write_text("- {student: s1, part: p1, score: 1, accept: true}\n")
+    with pytest.raises(OverrideError, match="give either a score or accept"):
+        load_overrides(path)
+    path.write_text("- {student: s1, part: p1, scor: 1}\n")
+    with pytest.raises(OverrideError, match="unknown key 'scor'"):
+        load_overrides(path)
+    save_override(path.with_name("a.yaml"), Override("s1", "p1", None, accept=True))
+    assert load_overrides(path.with_name("a.yaml")) == [Override("s1", "p1", None, accept=True)]
     path.write_text("student: [\n")
     with pytest.raises(OverrideError, match="not valid YAML"):
         load_overrides(path)
@@ -103,3 +131,13 @@ def test_override_command_checks_against_the_last_grades(results, tmp_path: Path
         assert failed_cleanly(refused) and message in refused.stderr
     assert json.loads((out / "grades.json").read_text())["students"]  # untouched
     assert len(yaml.safe_load((out / "overrides.yaml").read_text())) == 1
+    accepted = run_cli("accept", "tess", "p1", "-o", out)
+    assert accepted.exit_code == 0, accepted.stderr
+    assert yaml.safe_load((out / "overrides.yaml").read_text())[-1] == {
+        "student": "tess",
+        "part": "p1",
+        "accept": True,
+        "comment": "",
+    }
+    assert failed_cleanly(refused := run_cli("accept", "tess", "p9", "-o", out))
+    assert "no part 'p9'" in refused.stderr
