@@ -33,6 +33,7 @@ from grader.gradebook import (
     settings_key,
 )
 from grader.late import apply_late, late_policy
+from grader.outdir import OutDirError, check_assignment, remove_unwritten_reports, run_lock
 from grader.output import write_gradebook
 from grader.overrides import OverrideError
 from grader.parallel import ExecutorError, bounded, open_executor
@@ -79,6 +80,7 @@ class BatchResult:
     reused: int = 0  # unchanged since an earlier run: taken from the gradebook
     stale: dict[str, int] = field(default_factory=dict)  # regraded, by why: how many
     gradebook: Path | None = None  # the SQLite gradebook the run used
+    removed: list[Path] = field(default_factory=list)  # earlier reports this run did not write
 
 
 def _error(submission: Submission, rubric: Rubric, reason: str) -> StudentResult:
@@ -172,6 +174,13 @@ class _Run:
             stored = self.book.lookup(self.keys[submission.student], final_only=False)
             if stored is None:  # only if the gradebook was changed under us
                 stored = _error(submission, self.rubric, "no result in the gradebook; rerun")
+            stored.not_read = list(submission.not_read)
+            if submission.not_read:
+                self.log.warning(
+                    "%s: not read (no reader for these file types): %s",
+                    submission.student,
+                    ", ".join(submission.not_read),
+                )
             yield stored
 
     def penalise_late(self, results: list[StudentResult], submissions: list[Submission]) -> None:
@@ -251,8 +260,10 @@ def _write_outputs(
     local: Pool,
     config: BatchConfig,
     progress: Progress,
-) -> tuple[list[StudentResult], list[Path]]:
-    """Write grades.json, grades.csv, the reports and exports from the gradebook's results.
+) -> tuple[list[StudentResult], list[Path], list[Path]]:
+    """Write grades.json, grades.csv, the reports and exports from the gradebook's results;
+    remove the reports an earlier run left that this one did not write (``--no-pdf``,
+    ``--no-reports``). Return (results, files written, files removed).
 
     TA overrides are applied first, so that every output shows them; then the late
     penalty, which is taken off the total the overrides leave.
@@ -277,7 +288,10 @@ def _write_outputs(
         )
         written += ReportWriter(rubric, out_dir, templates_dir, outputs.pdf).index(results)
     written += write_exports(results, rubric, out_dir, outputs, templates_dir)
-    return results, written
+    removed = remove_unwritten_reports(out_dir, [r.student for r in results], written)
+    for path in removed:
+        log.info("removed %s: this run did not render it, and it may not match grades.json", path)
+    return results, written, removed
 
 
 @contextmanager
@@ -314,10 +328,12 @@ def grade_batch(
     grading = False
     try:
         with (
+            run_lock(out_dir),
             run_log(log_path) as run_logger,
             Gradebook(gradebook) as book,
             open_class(paths, config.inputs) as submissions,
         ):
+            check_assignment(out_dir, rubric, config.force)
             run = _Run(rubric, options, book, run_logger)
             todo = run.to_grade(submissions, config.force)
             run_logger.info(
@@ -338,7 +354,7 @@ def grade_batch(
                     run.grade(todo, pool, progress, config.student_timeout)
                 finally:
                     progress.close()
-                results, written = _write_outputs(
+                results, written, removed = _write_outputs(
                     run, submissions, out_dir, templates_dir, local, config, progress
                 )
     except (
@@ -348,11 +364,18 @@ def grade_batch(
         ExecutorError,
         OverrideError,
         TemplateDataError,
+        OutDirError,
     ) as exc:
         if created and not grading:
             shutil.rmtree(out_dir, ignore_errors=True)
         raise BatchError(str(exc)) from None
     reused = len(submissions) - len(todo)
     return BatchResult(
-        results, written, graded=len(todo), reused=reused, stale=run.stale, gradebook=gradebook
+        results,
+        written,
+        graded=len(todo),
+        reused=reused,
+        stale=run.stale,
+        gradebook=gradebook,
+        removed=removed,
     )

@@ -23,7 +23,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from grader import safezip
-from grader.ingest import READERS, student_id, submission_files
+from grader.ingest import READERS, student_id, submission_files, unread_files
 
 log = logging.getLogger(__name__)
 
@@ -44,6 +44,7 @@ class Submission:
     folder: bool  # several files merged (a folder), rather than one file
     submitted_at: datetime | None = None
     missing: bool = False  # on the roster, but nothing was submitted
+    not_read: tuple[str, ...] = ()  # files handed in that no reader takes (a .docx)
 
     @property
     def sources(self) -> list[str]:
@@ -189,7 +190,8 @@ def _plain(path: Path) -> Iterator[Submission]:
             yield Submission(student_id(child), ((child.name, child),), folder=False)
         else:
             files = tuple((str(f.relative_to(child)), f) for f in submission_files(child))
-            yield Submission(student_id(child), files, folder=True)
+            unread = tuple(str(f.relative_to(child)) for f in unread_files(child))
+            yield Submission(student_id(child), files, folder=True, not_read=unread)
 
 
 def _mtime(path: Path) -> datetime:
@@ -263,8 +265,9 @@ def _lms_submissions(gathered: dict[str, _Gathered], inputs: ClassInputs) -> lis
             continue
         readable = [(n, p) for n, p in entry.files if p.suffix.lower() in READERS]
         files = tuple(sorted(readable or entry.files))
+        unread = tuple(sorted(n for n, p in entry.files if readable and (n, p) not in readable))
         latest = max(entry.times, key=lambda t: t if t.tzinfo else t.astimezone())
-        found.append(Submission(student, files, True, submitted or latest))
+        found.append(Submission(student, files, True, submitted or latest, not_read=unread))
     return found
 
 

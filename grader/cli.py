@@ -133,7 +133,7 @@ def grade(
         batch = grade_batch(list(paths), rubric, out_dir, options, templates, Progress(), config)
     except BatchError as exc:
         _fail(str(exc))
-    for line in summary_lines(batch, out_dir):
+    for line in summary_lines(batch, out_dir, rubric.id):
         click.echo(line)
 
 

@@ -21,6 +21,8 @@ from grader.results import (
     PartResult,
     ProblemResult,
     StudentResult,
+    part_score,
+    sum_points,
 )
 from grader.rubric import PartSpec, ProblemSpec, Rubric
 from grader.segment import Section, segment
@@ -104,7 +106,7 @@ def grade_part(
     else:
         outcome = _not_located(problem)
     return PartResult(
-        score=round(outcome.fraction * part.points, 4),
+        score=part_score(outcome.fraction, part.points),
         max=part.points,
         status=outcome.status,
         flags=list(dict.fromkeys(outcome.flags)),
@@ -198,7 +200,7 @@ def grade_document(document: Document, rubric: Rubric, options: GradeOptions) ->
         }
         flag_unread_parts(parts, section)
         problems[problem.id] = ProblemResult(
-            score=round(sum(p.score for p in parts.values()), 4),
+            score=sum_points(p.score for p in parts.values()),
             max=problem.points,
             title=problem.title,
             parts=parts,
@@ -206,7 +208,7 @@ def grade_document(document: Document, rubric: Rubric, options: GradeOptions) ->
             located_by=section.located_by,
             confidence=section.confidence,
         )
-    total = round(sum(p.score for p in problems.values()), 4)
+    total = sum_points(p.score for p in problems.values())
     return StudentResult(
         document.student, document.sources, "graded", None, total, rubric.max_points, problems
     )

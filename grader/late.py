@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta, tzinfo
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from grader.results import StudentResult
+from grader.results import StudentResult, sum_points
 from grader.rubric import Rubric, RubricError
 
 LATE_KEYS = {"grace_minutes", "per_day", "max_days"}
@@ -138,7 +138,7 @@ def apply_late(
     if days == 0:
         return
     share = policy.penalty(days)
-    deducted = round(result.total * share, 4)
+    deducted = sum_points([result.total * share])
     late = {
         "submitted_at": policy.aware(submitted_at).isoformat(timespec="seconds"),
         "deadline": policy.deadline.isoformat(timespec="seconds"),
@@ -147,5 +147,5 @@ def apply_late(
         "points_deducted": deducted,
         "total_before_penalty": result.total,
     }
-    result.total = round(result.total - deducted, 4)
+    result.total = sum_points([result.total, -deducted])
     result.late = late

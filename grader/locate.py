@@ -27,7 +27,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from grader.document import Block, Document
-from grader.rubric import ProblemSpec, Rubric
+from grader.rubric import KnownProblem, ProblemSpec, Rubric
 
 UNSURE = 0.6  # below this, the located section is a guess: parts are flagged for review
 HEADING_CONFIDENCE = 0.9
@@ -36,8 +36,11 @@ FILE_FINGERPRINT_CONFIDENCE = 0.8
 RUN_FINGERPRINT_CONFIDENCE = 0.65
 WEAK_CONFIDENCE = 0.6
 AGREEMENT_BONUS = 0.1  # a numbered heading whose section also fingerprints as the problem
-CONFLICT_PENALTY = 0.35
-OUT_OF_ORDER_PENALTY = 0.1  # a title found before a problem that precedes it in the statement  # a section whose code fingerprints only as another problem
+CONFLICT_PENALTY = 0.35  # a section whose code fingerprints only as another problem
+OUT_OF_ORDER_PENALTY = 0.1  # a title found before a problem that precedes it in the statement
+# A numbered heading titled as another problem of the rubric ("## 1. Recurrences using RNNs"
+# taken as problem 1, "CNNs vs RNNs"): the numbering, or the assignment, is not this one.
+NAMES_ANOTHER = "names another problem"
 LOOKBACK_BLOCKS = 6  # how far before fingerprinted code a notebook's title is looked for
 MAX_TITLE_WORDS = 14
 OPENING_BLOCKS = 2  # a section opening with code this soon is a notebook's, not a theory answer
@@ -149,7 +152,7 @@ class _Finder:
         """Numbered headings, in rubric order."""
         previous = 0
         for problem in self.rubric.problems:
-            found = self._scan(previous, len(self.blocks), _heading_test(problem))
+            found = self._scan(previous, len(self.blocks), _heading_test(problem, self.rubric))
             if found:
                 self.starts[problem.id] = found
                 previous = found.index + 1
@@ -335,20 +338,38 @@ def _fingerprint_reason(block: Block, problem: ProblemSpec) -> str:
     return block.where()
 
 
-def _heading_test(problem: ProblemSpec):
+def title_anchors(problem: ProblemSpec | KnownProblem) -> list[list[str]]:
+    """The content words of the problem's anchors that can title a heading."""
+    return [words for a in problem.anchors if len("".join(words := content_words(a))) >= 4]
+
+
+def names_another(located_by: str) -> bool:
+    """Whether a problem's ``located_by`` says its heading is titled as another problem."""
+    return NAMES_ANOTHER in located_by
+
+
+def _heading_test(problem: ProblemSpec, rubric: Rubric):
     patterns = heading_patterns(problem.number)
+    own = title_anchors(problem)
+    others = [(p, title_anchors(p)) for p in rubric.library if p.use != problem.use]
 
     def test(block: Block) -> tuple[str, float] | None:
         line = first_line(block)
-        if any(p.search(line) for p in patterns):
-            return f"heading '{line[:60]}'", HEADING_CONFIDENCE
-        return None
+        if not any(p.search(line) for p in patterns):
+            return None
+        named = [p for p, anchors in others if _title_matches(line, anchors)]
+        if named and not _title_matches(line, own):
+            return (
+                f"heading '{line[:60]}', which {NAMES_ANOTHER} ({named[0].title})",
+                HEADING_CONFIDENCE - CONFLICT_PENALTY,
+            )
+        return f"heading '{line[:60]}'", HEADING_CONFIDENCE
 
     return test
 
 
 def _title_test(problem: ProblemSpec):
-    anchors = [words for a in problem.anchors if len("".join(words := content_words(a))) >= 4]
+    anchors = title_anchors(problem)
 
     def test(block: Block) -> tuple[str, float] | None:
         line = first_line(block)
@@ -375,7 +396,7 @@ def locate(document: Document, rubric: Rubric) -> dict[str, Section]:
     finder.numbered()
     finder.verify()
     finder.by_test(_title_test)
-    finder.out_of_order(_heading_test)
+    finder.out_of_order(lambda problem: _heading_test(problem, rubric))
     finder.out_of_order(_title_test)
     finder.fingerprinted()
     finder.by_test(_weak_test)

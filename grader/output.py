@@ -8,6 +8,7 @@ leaves a half-written gradebook.
 from __future__ import annotations
 
 import csv
+import hashlib
 import io
 import json
 import os
@@ -48,6 +49,22 @@ def write_atomic(path: Path, text: str | bytes) -> None:
         raise
 
 
+DIGEST_CHARS = 12
+
+
+def result_digest(result: StudentResult) -> str:
+    """The content hash of a student's grades (as grades.json holds them): each report
+    carries it, so a report can be matched with the grades it shows."""
+    text = json.dumps(result.to_dict(), sort_keys=True, default=str)
+    return hashlib.sha256(text.encode()).hexdigest()[:DIGEST_CHARS]
+
+
+def class_digest(results: list[StudentResult]) -> str:
+    """The content hash of a class's grades: the class summary carries it."""
+    joined = "\n".join(f"{r.student} {result_digest(r)}" for r in results)
+    return hashlib.sha256(joined.encode()).hexdigest()[:DIGEST_CHARS]
+
+
 def grades_json(results: list[StudentResult], rubric: Rubric) -> dict:
     """The content of grades.json."""
     return {
@@ -55,7 +72,10 @@ def grades_json(results: list[StudentResult], rubric: Rubric) -> dict:
         "title": rubric.title,
         "rubric_version": rubric.version,
         "max": rubric.max_points,
-        "students": [{**r.to_dict(), "flags": r.flags} for r in results],
+        "digest": class_digest(results),
+        "students": [
+            {**r.to_dict(), "flags": r.flags, "digest": result_digest(r)} for r in results
+        ],
     }
 
 

@@ -26,7 +26,7 @@ from pathlib import Path
 import yaml
 
 from grader.output import write_atomic
-from grader.results import FLAG_REVIEW, TA_GRADED, StudentResult
+from grader.results import FLAG_REVIEW, TA_GRADED, StudentResult, sum_points
 
 log = logging.getLogger(__name__)
 
@@ -138,8 +138,8 @@ def apply_overrides(results: list[StudentResult], overrides: list[Override]) -> 
         part.score = score
         part.status = TA_GRADED
         part.flags = [f for f in part.flags if f != FLAG_REVIEW]
-        problem.score = round(sum(p.score for p in problem.parts.values()), 4)
-        result.total = round(sum(p.score for p in result.problems.values()), 4)
+        problem.score = sum_points(p.score for p in problem.parts.values())
+        result.total = sum_points(p.score for p in result.problems.values())
     for warning in warnings:
         log.warning(warning)
     return warnings

@@ -6,6 +6,7 @@ them, never rename them.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import asdict, dataclass, field
 
 # Part statuses.
@@ -15,6 +16,29 @@ FAIL = "fail"
 MISSING = "missing"
 NOT_GRADED = "not_graded"  # no automatic verdict: a TA grades it (with the needs_review flag)
 TA_GRADED = "ta_graded"  # a TA's decision (grader override / accept) replaced the automatic one
+
+# A part's score is exact when its share is a simple one (a multiple of 1/EXACT_SHARES:
+# half of 0.625 points is 0.3125); any other share is rounded to SCORE_DECIMALS (2/3 of 4
+# points: 2.667, not 2.6666; 0.6667 of 3: 2.0, not 2.0001). Sums go to SUM_DECIMALS.
+EXACT_SHARES = 16
+SCORE_DECIMALS = 3
+SUM_DECIMALS = 6  # removes float noise only: exact shares may have 5 decimals
+
+
+def part_score(fraction: float, points: float) -> float:
+    """A part's score for a share of its points, never above them."""
+    if fraction >= 1:
+        return points
+    sixteenths = fraction * EXACT_SHARES
+    if abs(sixteenths - round(sixteenths)) < 1e-9:
+        return round(round(sixteenths) * points / EXACT_SHARES, 8) + 0.0
+    return min(points, round(fraction * points, SCORE_DECIMALS) + 0.0)  # + 0.0: no -0.0
+
+
+def sum_points(scores: Iterable[float]) -> float:
+    """A problem's or a student's score: the sum of its parts' or problems' scores."""
+    return round(sum(scores), SUM_DECIMALS) + 0.0
+
 
 # Flags.
 FLAG_REVIEW = "needs_review"
@@ -97,6 +121,7 @@ class StudentResult:
     max: float
     problems: dict[str, ProblemResult] = field(default_factory=dict)
     late: dict | None = None  # set when submitted after the deadline: see grader.late
+    not_read: list[str] = field(default_factory=list)  # files handed in that no reader takes
 
     @property
     def flags(self) -> list[str]:

@@ -67,6 +67,15 @@ class ProblemSpec:
 
 
 @dataclass(frozen=True)
+class KnownProblem:
+    """A problem of the shared library (``rubrics/problems/``), as a heading may title it."""
+
+    use: str
+    title: str
+    anchors: tuple[str, ...]
+
+
+@dataclass(frozen=True)
 class Rubric:
     """A whole assignment: its problems, and the version that keys stored results."""
 
@@ -76,6 +85,9 @@ class Rubric:
     path: Path
     problems: tuple[ProblemSpec, ...]
     policy: dict = field(default_factory=dict, hash=False, compare=False)
+    # every problem of the library, this assignment's or not: a heading titled as one of
+    # them tells the locator that a numbered section is not the problem of that number
+    library: tuple[KnownProblem, ...] = field(default=(), hash=False, compare=False)
 
     @property
     def max_points(self) -> float:
@@ -315,4 +327,22 @@ def load_rubric(assignment: str, rubrics_dir: Path = RUBRICS_DIR) -> Rubric:
         json.dumps([data, [shared for _, shared in loaded]], sort_keys=True, default=str).encode()
     ).hexdigest()[:10]
     policy = data.get("policy", {}) or {}
-    return Rubric(rubric_id, title, f"{version}+{digest}", path, problems, policy)
+    return Rubric(
+        rubric_id, title, f"{version}+{digest}", path, problems, policy, _library(problems_dir)
+    )
+
+
+def _library(problems_dir: Path) -> tuple[KnownProblem, ...]:
+    """The title and anchors of every shared problem (a file that does not read is left
+    out here: loading a rubric that uses it names its mistake)."""
+    known = []
+    for path in sorted(problems_dir.glob("*.yaml")):
+        try:
+            data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        except (OSError, yaml.YAMLError):
+            continue
+        if isinstance(data, dict) and isinstance(data.get("title"), str):
+            anchors = data.get("anchors") or []
+            if isinstance(anchors, list):
+                known.append(KnownProblem(path.stem, data["title"], tuple(map(str, anchors))))
+    return tuple(known)

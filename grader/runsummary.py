@@ -6,6 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from grader.batch import BatchResult
+from grader.locate import names_another
 from grader.progress import LOG_NAME
 from grader.report.summary import review_counts
 
@@ -16,7 +17,28 @@ def _plural(count: int, word: str) -> str:
     return f"{count} {word}{'' if count == 1 else 's'}"
 
 
-def summary_lines(batch: BatchResult, out_dir: Path) -> list[str]:
+def assignment_warning(batch: BatchResult, assignment: str) -> str | None:
+    """A warning when at least half of the graded submissions have numbered headings titled
+    as other problems than the rubric's of that number: the assignment may be the wrong one."""
+    graded = [r for r in batch.results if r.status == "graded"]
+    mismatched = [
+        (r.student, pid, p.located_by)
+        for r in graded
+        for pid, p in r.problems.items()
+        if names_another(p.located_by)
+    ]
+    students = {student for student, _, _ in mismatched}
+    if not graded or len(students) * 2 < len(graded):
+        return None
+    student, pid, located_by = mismatched[0]
+    return (
+        f"warning: in {len(students)} of {len(graded)} graded submissions, problems are headed "
+        f"as other problems than {assignment}'s (e.g. {student} {pid}: {located_by}). Is "
+        f"--assignment {assignment} right? `grader rubrics` lists the assignments."
+    )
+
+
+def summary_lines(batch: BatchResult, out_dir: Path, assignment: str = "") -> list[str]:
     """The run's closing lines: counts, the students with errors (and why), the parts left
     to review and the TA decisions applied, and the paths of the outputs."""
     lines = [f"Regraded {count} graded before: {why} since." for why, count in batch.stale.items()]
@@ -29,6 +51,14 @@ def summary_lines(batch: BatchResult, out_dir: Path) -> list[str]:
         lines.append(f"  error: {r.student}: {r.error}")
     if len(errors) > ERRORS_NAMED:
         lines.append(f"  … and {len(errors) - ERRORS_NAMED} more (see the class summary)")
+    unread = [r for r in batch.results if r.not_read]
+    if unread:
+        named = "; ".join(f"{r.student}: {', '.join(r.not_read)}" for r in unread[:ERRORS_NAMED])
+        more = f"; … and {len(unread) - ERRORS_NAMED} more" if len(unread) > ERRORS_NAMED else ""
+        lines.append(
+            f"Not read (no reader for their type), {_plural(len(unread), 'student')}: "
+            f"{named}{more}."
+        )
     review = review_counts(batch.results)
     lines.append(
         f"To review: {_plural(review['parts_to_review'], 'part')} flagged needs_review, of "
@@ -36,6 +66,14 @@ def summary_lines(batch: BatchResult, out_dir: Path) -> list[str]:
         f"{_plural(review['decisions'], 'TA decision')} applied "
         f"(grader override / grader accept)."
     )
+    if batch.removed:
+        lines.append(
+            f"Removed {_plural(len(batch.removed), 'report')} left by an earlier run that this "
+            "run did not render (--no-pdf or --no-reports): they may not match grades.json."
+        )
+    warning = assignment_warning(batch, assignment)
+    if warning:
+        lines.append(warning)
     lines.append(f"Class summary: {out_dir / 'index.html'}")
     lines.append(
         f"Grades: {out_dir / 'grades.json'}, {out_dir / 'grades.csv'}; "

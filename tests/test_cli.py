@@ -122,3 +122,40 @@ def test_rubrics_lists_an_assignments_part_ids() -> None:
     assert "p4.class" in proc.stdout and "p5.q3d" in proc.stdout and "p2a" in proc.stdout
     listing = run_cli("rubrics")
     assert "meaning" not in listing.stdout  # a settings file, not an assignment
+
+
+def test_grading_with_the_wrong_assignment_warns(tmp_path: Path) -> None:
+    """Assignment 2 work graded as Homework 3: the problems' headings name other problems,
+    and the run says so (issue 4/5); the right assignment gives no such warning."""
+    folder = tmp_path / "class"
+    folder.mkdir()
+    for student in ("ana", "ben"):
+        (folder / f"{student}.md").write_text(
+            "# Assignment 2\n\n## 1. Recurrences using RNNs\n\nh_T = x_T - x_(T-1) + ...\n\n"
+            "## 2. Understanding self-attention\n\nThe norms are sqrt(2) beta.\n\n"
+            "## 3. Attention! My code takes too long\n\nK^T V is computed once.\n"
+        )
+    wrong = run_cli(
+        "grade",
+        str(folder),
+        "-a",
+        "hw3-2023",
+        "-o",
+        str(tmp_path / "w"),
+        "--no-run",
+        "--no-reports",
+    )
+    assert wrong.returncode == 0, wrong.stderr
+    assert "in 2 of 2 graded submissions, problems are headed as other problems" in wrong.stdout
+    assert "Is --assignment hw3-2023 right?" in wrong.stdout
+    right = run_cli(
+        "grade",
+        str(folder),
+        "-a",
+        "hw2-2024",
+        "-o",
+        str(tmp_path / "r"),
+        "--no-run",
+        "--no-reports",
+    )
+    assert right.returncode == 0 and "warning" not in right.stdout

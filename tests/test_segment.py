@@ -6,6 +6,7 @@ import pytest
 
 from grader.document import Document
 from grader.ingest.text import parse_text
+from grader.locate import names_another
 from grader.rubric import load_rubric
 from grader.segment import segment
 
@@ -120,3 +121,28 @@ def test_notebook_in_a_file_sorted_before_the_theory_is_found() -> None:
     assert [b.text for b in sections["p5"].blocks][-1] == "BERT work"
     assert [b.text for b in sections["p4"].blocks][-1] == "ViT work"
     assert [b.text for b in sections["p3"].blocks] == ["## 3", "three"]
+
+
+HW2_HEADINGS = (
+    "## 1. Recurrences using RNNs\n\nanswer\n\n## 2. Understanding self-attention\n\nanswer\n\n"
+    "## 3. Attention! My code takes too long\n\nanswer\n\n"
+    "## 4. Vision Transformers on FashionMNIST\n\nanswer"
+)
+
+
+def test_a_numbered_heading_titled_as_another_problem_is_unsure() -> None:
+    """Assignment 2's headings under Homework 3's rubric: "## 1. Recurrences using RNNs" is
+    problem 1 by number, but titled as the recurrence, which is not Homework 3's problem 1."""
+    sections = segment(_doc(HW2_HEADINGS), load_rubric("hw3-2023"))
+    for pid in ("p1", "p2", "p3", "p4"):
+        assert sections[pid].unsure and names_another(sections[pid].located_by), pid
+    assert "(Recurrences using RNNs)" in sections["p1"].located_by
+    right = segment(_doc(HW2_HEADINGS), load_rubric("hw2-2024"))
+    assert all(not s.unsure for pid, s in right.items() if pid != "p5")
+    assert not any(names_another(s.located_by) for s in right.values())
+
+
+def test_a_heading_titled_as_its_own_problem_and_another_stays_sure() -> None:
+    text = "## Problem 1: CNNs vs RNNs, and the recurrence of an RNN\n\nanswer"
+    section = segment(_doc(text), load_rubric("hw3-2023"))["p1"]
+    assert not section.unsure and not names_another(section.located_by)

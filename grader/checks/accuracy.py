@@ -23,6 +23,14 @@ REQUIRED_PARAMS = ("patterns", "full", "partial")
 OPTIONAL_PARAMS = ("dataset", "source")  # any other key is a rubric error
 
 
+def expectation(params: dict) -> str:
+    """The thresholds in words."""
+    return (
+        f"full credit at ≥ {float(params['full']):g}%, "
+        f"half credit (flagged) at ≥ {float(params['partial']):g}%"
+    )
+
+
 def last_accuracy(text: str, patterns: list[str]) -> float | None:
     """The last accuracy (percent) any pattern finds in the text."""
     best: tuple[int, float] | None = None

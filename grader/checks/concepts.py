@@ -25,6 +25,11 @@ OPTIONAL_PARAMS = (
 )  # any other key is a rubric error
 
 
+def expectation(params: dict) -> str:
+    """The concepts and the points for full credit, in words."""
+    return load_concepts(params, "params").describe()
+
+
 def prose_outcome(
     score: ProseScore, rubric: ConceptRubric, extra: tuple[Evidence, ...] = ()
 ) -> CheckOutcome:

@@ -32,6 +32,7 @@ from reference.derivations import linear_attention
 from reference.derivations.linear_attention import LinearAttentionDerivation
 
 from .base import CheckContext
+from .concepts import expectation as concepts_expectation
 from .concepts import prose_outcome
 
 REQUIRED_PARAMS = ("setup", "concepts", "complexity")
@@ -42,6 +43,11 @@ OPTIONAL_PARAMS = (
     "time_limit_s",
 )  # any other key is a rubric error
 _BIG_O = re.compile(r"(?:\\mathcal\s*\{\s*O\s*\}|\\mathcal\s+O|\bO)\s*(?:\\left)?\s*\(")
+
+
+def expectation(params: dict) -> str:
+    """The concepts, and the cost linear in the number of tokens, in words."""
+    return concepts_expectation(params) + "; a cost O(T) in the number of tokens T"
 
 
 def big_o_claims(text: str) -> list[str]:

@@ -4,7 +4,8 @@ A check kind is one module with a ``check(ctx: CheckContext) -> CheckOutcome`` f
 and, optionally, ``REQUIRED_PARAMS`` (the keys its rubric ``params`` must have),
 ``OPTIONAL_PARAMS`` (the other keys it reads: with it, any other key is a rubric error) and
 ``validate(params, place)`` (raises ``ValueError`` naming ``place`` when params are wrong;
-run when the rubric is loaded).
+run when the rubric is loaded) and ``expectation(params)`` (what the part asks for, in
+words, as the solutions document shows it).
 Adding a kind is that module plus one line here; nothing else in the engine changes.
 """
 
@@ -62,6 +63,12 @@ def allowed_params(kind: str) -> frozenset[str] | None:
     if optional is None:
         return None
     return frozenset(getattr(module, "REQUIRED_PARAMS", ())) | frozenset(optional)
+
+
+def expectation(kind: str, params: dict) -> str:
+    """What a part of this kind asks for, in words (its ``expectation``), or ""."""
+    describe = getattr(check_module(kind), "expectation", None)
+    return describe(params) if describe else ""
 
 
 def params_validator(kind: str) -> Callable | None:

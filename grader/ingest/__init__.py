@@ -25,7 +25,14 @@ READERS: dict[str, Callable[[Path], list[Block]]] = {
     ".tex": read_latex,
 }
 
-__all__ = ["IngestError", "READERS", "read_submission", "submission_files", "student_id"]
+__all__ = [
+    "IngestError",
+    "READERS",
+    "read_submission",
+    "submission_files",
+    "student_id",
+    "unread_files",
+]
 
 
 def student_id(path: Path) -> str:
@@ -41,6 +48,20 @@ def submission_files(path: Path) -> list[Path]:
         p
         for p in path.rglob("*")
         if p.is_file() and p.suffix.lower() in READERS and not p.name.startswith(".")
+    )
+
+
+def unread_files(folder: Path) -> list[Path]:
+    """A student folder's files that no reader takes (a .docx, an image), in name order;
+    hidden files and folders (.DS_Store, .ipynb_checkpoints) are not counted."""
+    if not folder.is_dir():
+        return []
+    return sorted(
+        p
+        for p in folder.rglob("*")
+        if p.is_file()
+        and p.suffix.lower() not in READERS
+        and not any(part.startswith(".") for part in p.relative_to(folder).parts)
     )
 
 

@@ -14,6 +14,7 @@ from jinja2 import ChoiceLoader, Environment, FileSystemLoader, select_autoescap
 from markupsafe import Markup
 
 from grader.document import STRENGTH_EXECUTED, STRENGTH_PRINTED, STRENGTH_UNEXECUTED
+from grader.ingest import READERS
 from grader.paths import TEMPLATES_DIR
 
 from .mathsvg import render_math
@@ -78,6 +79,7 @@ def environment(templates_dir: Path | None = None) -> Environment:
     loaders.append(FileSystemLoader(str(TEMPLATES_DIR)))
     env = Environment(loader=ChoiceLoader(loaders), autoescape=select_autoescape(default=True))
     env.filters["points"] = points
+    env.globals["readable_types"] = ", ".join(sorted(READERS))  # what "not read" means
     env.filters["prose"] = render_prose
     env.filters["math"] = render_math
     env.filters["evidence"] = evidence_side

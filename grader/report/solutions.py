@@ -18,6 +18,7 @@ from pathlib import Path
 import yaml
 from markupsafe import Markup
 
+from grader.checks.registry import expectation
 from grader.output import write_atomic
 from grader.rubric import PartSpec, ProblemSpec, Rubric
 
@@ -151,10 +152,9 @@ def _expectation(part: PartSpec) -> dict:
             ", ".join(f"{k}: {v}" for k, v in value.items()) if isinstance(value, dict) else value
         )
         expected.append(str(shown))
-    if "full" in params:
-        expected.append(
-            f"full credit at ≥ {params['full']}, half at ≥ {params.get('partial', '—')}"
-        )
+    described = expectation(part.check, params)
+    if described:
+        expected.append(described)
     if "epochs" in params:
         expected.append(f"at least {params['epochs']} logged epochs")
     expected += [rule["why"] for rule in params.get("require", []) if "why" in rule]

@@ -11,7 +11,7 @@ from pathlib import Path
 
 from markupsafe import Markup
 
-from grader.output import write_atomic
+from grader.output import class_digest, result_digest, write_atomic
 from grader.results import PartResult, StudentResult
 from grader.rubric import Rubric
 
@@ -90,7 +90,11 @@ class ReportWriter:
     def student_html(self, result: StudentResult) -> str:
         """A student's report as an HTML document."""
         return self.env.get_template("report.html.j2").render(
-            student=result, rubric=self.rubric, plots=self.plots(result), pdf=self.pdf
+            student=result,
+            rubric=self.rubric,
+            plots=self.plots(result),
+            pdf=self.pdf,
+            digest=result_digest(result),
         )
 
     def student(self, result: StudentResult) -> list[Path]:
@@ -116,6 +120,7 @@ class ReportWriter:
             pdf_links=pdf_links,
             histogram=histogram,
             summary_pdf=INDEX_PDF if self.pdf else None,
+            digest=class_digest(results),
         )
 
     def index(self, results: list[StudentResult]) -> list[Path]:

@@ -248,3 +248,30 @@ def test_links_and_oversized_members_are_refused(
     big = _zip(tmp_path / "big.zip", {"ab1_1_x.md": (bytes(range(256)), ON_TIME)})
     with pytest.raises(safezip.UnsafeZipError, match="more than 100"):
         safezip.members(big)
+
+
+def test_files_no_reader_takes_are_named_everywhere(tmp_path: Path) -> None:
+    """A .docx beside the notebook is not read: grades.json, the report, the class summary
+    and the run's summary say so (issue 4/5); hidden files are not counted."""
+    folder = tmp_path / "class" / "ana"
+    folder.mkdir(parents=True)
+    (folder / "answers.md").write_text("# Assignment 2\n\nProblem 1\n\nThe output is 1.\n")
+    (folder / "theory.docx").write_bytes(b"PK\x03\x04 not really a docx")
+    (folder / ".DS_Store").write_bytes(b"\0")
+    (folder / ".ipynb_checkpoints").mkdir()
+    (folder / ".ipynb_checkpoints" / "x.png").write_bytes(b"\0")
+    out = tmp_path / "out"
+    proc = run_cli(
+        "grade", str(tmp_path / "class"), "-a", "hw2-2024", "-o", str(out), "--no-run", "--no-pdf"
+    )
+    assert proc.returncode == 0, proc.stderr
+    assert "Not read (no reader for their type), 1 student: ana: theory.docx." in proc.stdout
+    (entry,) = json.loads((out / "grades.json").read_text())["students"]
+    assert entry["sources"] == ["answers.md"] and entry["not_read"] == ["theory.docx"]
+    assert "Not read:</strong> theory.docx" in (out / "ana" / "report.html").read_text()
+    index = (out / "index.html").read_text()
+    assert "Files not read" in index and "theory.docx" in index
+    assert (
+        "ana: not read (no reader for these file types): theory.docx"
+        in (out / "grader.log").read_text()
+    )

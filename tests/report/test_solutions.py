@@ -71,6 +71,17 @@ def test_solutions_content_and_html(solutions: dict[str, Solution]) -> None:
     assert 'aria-label="training curves"' in html
 
 
+def test_expectations_are_in_words_without_placeholders(solutions: dict[str, Solution]) -> None:
+    parts = {p["id"]: p for s in solutions.values() for p in s.parts}
+    accuracy = next(p for p in hw2().problems if p.id == "p4").parts
+    params = next(part for part in accuracy if part.check == "accuracy").params
+    assert parts["p4.accuracy"]["expected"].startswith(
+        f"full credit at ≥ {params['full']:g}%, half credit (flagged) at ≥ {params['partial']:g}%"
+    )
+    assert parts["p2c"]["expected"].startswith("3 points from: ")  # a concept rubric
+    assert all("—" not in p["expected"] for p in parts.values())
+
+
 def test_wrong_output_kind_is_one_clear_message(tmp_path: Path) -> None:
     proc = cli("hw2-2024", "--out", str(tmp_path / "solutions.docx"))
     assert failed_cleanly(proc) and "must end in .html or .pdf" in proc.stderr
