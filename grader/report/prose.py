@@ -18,24 +18,34 @@ _MATH = re.compile(
 )
 
 
-def render_prose(text: str) -> Markup:
-    """Escape ``text`` and replace each delimited formula by its rendered SVG.
-
-    Display math is a block of its own, so the line breaks around it are dropped.
-    """
-    out: list[str] = []
+def prose_pieces(text: str) -> list[tuple[str, str]]:
+    """``text`` cut into ("text", …), ("inline", latex) and ("display", latex) pieces; the
+    line breaks around display math are dropped (it is a block of its own)."""
+    pieces: list[tuple[str, str]] = []
     position = 0
     for match in _MATH.finditer(text):
         before = text[position : match.start()]
         display = match.group("d1") or match.group("d2")
         if display is None:
-            out += [escape(before), render_math(match.group("i1") or match.group("i2"))]
+            pieces += [("text", before), ("inline", match.group("i1") or match.group("i2"))]
             position = match.end()
             continue
-        block = Markup('<span class="math-display">{}</span>').format(render_math(display))
-        out += [escape(before.rstrip("\n")), block]
+        pieces += [("text", before.rstrip("\n")), ("display", display)]
         position = match.end()
         while text.startswith("\n", position):
             position += 1
-    out.append(escape(text[position:]))
+    pieces.append(("text", text[position:]))
+    return [(kind, value) for kind, value in pieces if value or kind != "text"]
+
+
+def render_prose(text: str) -> Markup:
+    """Escape ``text`` and replace each delimited formula by its rendered SVG."""
+    out: list[str] = []
+    for kind, value in prose_pieces(text):
+        if kind == "text":
+            out.append(escape(value))
+        elif kind == "inline":
+            out.append(render_math(value))
+        else:
+            out.append(Markup('<span class="math-display">{}</span>').format(render_math(value)))
     return Markup("").join(out)

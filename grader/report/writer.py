@@ -1,11 +1,14 @@
 """Write a batch's reports: ``<student>/report.html`` (+ ``.pdf``) and ``index.html`` (+ PDF).
 
 One :class:`ReportWriter` serves a whole batch, so the Jinja environment, the reference
-curves, rendered formulas and WeasyPrint's fonts and print CSS are prepared once.
+curves and rendered formulas are prepared once. A student's PDF is laid out by Typst
+(:mod:`grader.report.typeset`, ``templates/report.typ``) from the same result as the HTML;
+the class summary is the HTML printed by WeasyPrint (:mod:`grader.report.pdf`).
 """
 
 from __future__ import annotations
 
+import logging
 import re
 from pathlib import Path
 
@@ -19,6 +22,9 @@ from .curves import reference_curves
 from .env import environment
 from .plots import Curve, score_histogram, training_plot
 from .summary import class_statistics
+from .typeset import TypesetError, report_model, write_report_pdf
+
+log = logging.getLogger(__name__)
 
 REPORT_HTML, REPORT_PDF = "report.html", "report.pdf"
 INDEX_HTML, INDEX_PDF = "index.html", "summary.pdf"
@@ -87,20 +93,31 @@ class ReportWriter:
 
         return [path, write_pdf(html, folder / pdf_name, self.templates_dir)]
 
-    def student_html(self, result: StudentResult) -> str:
+    def student_html(self, result: StudentResult, plots: dict | None = None) -> str:
         """A student's report as an HTML document."""
         return self.env.get_template("report.html.j2").render(
             student=result,
             rubric=self.rubric,
-            plots=self.plots(result),
+            plots=self.plots(result) if plots is None else plots,
             pdf=self.pdf,
             digest=result_digest(result),
         )
 
     def student(self, result: StudentResult) -> list[Path]:
-        """Write one student's report; return the files written."""
+        """Write one student's report (HTML; the PDF laid out by Typst from the same
+        result); return the files written."""
         folder = student_dir(self.out_dir, result.student)
-        return self._write(self.student_html(result), folder, REPORT_HTML, REPORT_PDF)
+        plots = self.plots(result)
+        html = folder / REPORT_HTML
+        write_atomic(html, self.student_html(result, plots))
+        if not self.pdf:
+            return [html]
+        model = report_model(result, self.rubric, plots)
+        try:
+            return [html, write_report_pdf(model, folder / REPORT_PDF, self.templates_dir)]
+        except TypesetError as exc:  # the HTML stands; no PDF is better than a stale one
+            log.error("the PDF report of %s was not written: %s", result.student, exc)
+            return [html]
 
     def index_html(self, results: list[StudentResult]) -> str:
         """The class summary as an HTML document."""

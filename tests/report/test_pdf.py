@@ -8,6 +8,7 @@ import re
 import subprocess
 import sys
 import tomllib
+from collections import Counter
 from importlib.metadata import version
 from pathlib import Path
 
@@ -16,7 +17,9 @@ import yaml
 from reportkit import hw2, pdf_text
 from weasyprint.urls import URLFetchingError
 
+from grader.gradebook import result_from_dict
 from grader.paths import PROJECT_ROOT
+from grader.report import ReportWriter
 from grader.report.env import points
 from grader.report.pdf import LocalOnlyFetcher, html_to_pdf
 
@@ -68,6 +71,31 @@ def test_student_pdf_shows_scores_evidence_override_and_page_numbers(graded_seed
     text = pdf_text(graded_seeds / SEED / "report.pdf")
     shown = points(override["score"])
     assert f"TA decision: {shown} / {shown}" in text and COMMENT in text
+
+
+RUNNING = re.compile(r"Page \d+ of \d+|Your answer|Reference|Verdict|Problem|Score|Max|Parts")
+
+
+def _characters(text: str, student: str) -> Counter:
+    """The characters of a report's text, less what repeats per page (running header and
+    footer, table headers repeated where a table breaks)."""
+    text = RUNNING.sub(" ", text.replace(f"{hw2().title} · graded report", " "))
+    return Counter(c for c in text.replace(student, " ") if not c.isspace())
+
+
+def test_typst_pdf_says_what_the_html_report_says(graded_seeds: Path, tmp_path: Path) -> None:
+    """The student PDF (laid out by Typst) has the same text as the HTML report printed by
+    WeasyPrint, as every PDF was made before (issue 3/5): nothing lost, nothing added."""
+    writer = ReportWriter(hw2(), tmp_path, pdf=False)
+    for entry in json.loads((graded_seeds / "grades.json").read_text())["students"]:
+        result = result_from_dict({k: v for k, v in entry.items() if k not in ("flags", "digest")})
+        printed = tmp_path / f"{result.student}.pdf"
+        printed.write_bytes(html_to_pdf(writer.student_html(result), tmp_path))
+        typst_text = pdf_text(graded_seeds / result.student / "report.pdf")
+        assert "Your answer" in typst_text and "Page 1 of" in typst_text
+        before = _characters(pdf_text(printed), result.student)
+        after = _characters(typst_text, result.student)
+        assert before == after, (result.student, before - after, after - before)
 
 
 def test_summary_pdf_and_exports(graded_seeds: Path) -> None:
