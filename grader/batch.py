@@ -175,6 +175,7 @@ class _Run:
             if stored is None:  # only if the gradebook was changed under us
                 stored = _error(submission, self.rubric, "no result in the gradebook; rerun")
             stored.not_read = list(submission.not_read)
+            stored.lms_id = submission.lms_id
             if submission.not_read:
                 self.log.warning(
                     "%s: not read (no reader for these file types): %s",

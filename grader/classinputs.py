@@ -45,6 +45,7 @@ class Submission:
     submitted_at: datetime | None = None
     missing: bool = False  # on the roster, but nothing was submitted
     not_read: tuple[str, ...] = ()  # files handed in that no reader takes (a .docx)
+    lms_id: str | None = None  # the LMS's user id (Canvas: the number in the file name)
 
     @property
     def sources(self) -> list[str]:
@@ -160,6 +161,11 @@ class ClassInputs:
         """The LMS pattern (the given one or the default) matched against a name."""
         return (self.pattern or re.compile(DEFAULT_NAME_PATTERN)).match(name)
 
+    def lms_id_for(self, name: str) -> str | None:
+        """The LMS user id in a download's file or folder name (``doejane_340934_…``)."""
+        match = self.matches(name)
+        return match.groupdict().get("lms_id") if match else None
+
     def student_for(self, name: str, is_file: bool) -> str:
         """The student a top-level file or folder name of a download belongs to."""
         match = self.matches(name)
@@ -179,6 +185,7 @@ class ClassInputs:
 class _Gathered:
     files: list[tuple[str, Path]] = field(default_factory=list)
     times: list[datetime] = field(default_factory=list)
+    lms_id: str | None = None
 
 
 def _plain(path: Path) -> Iterator[Submission]:
@@ -201,6 +208,7 @@ def _mtime(path: Path) -> datetime:
 def _gather_folder(folder: Path, inputs: ClassInputs, into: dict[str, _Gathered]) -> None:
     for child in sorted(p for p in folder.iterdir() if not p.name.startswith((".", "_"))):
         gathered = into.setdefault(inputs.student_for(child.name, child.is_file()), _Gathered())
+        gathered.lms_id = gathered.lms_id or inputs.lms_id_for(child.name)
         if child.is_file():
             gathered.files.append((child.name, child))
             gathered.times.append(_mtime(child))
@@ -235,6 +243,7 @@ def _gather_zip(
         except safezip.UnsafeZipError as exc:
             raise ClassInputError(str(exc)) from None
         gathered = into.setdefault(student, _Gathered())
+        gathered.lms_id = gathered.lms_id or inputs.lms_id_for(parts[0])
         gathered.files.append((name, target))
         gathered.times.append(member.modified)
 
@@ -260,14 +269,28 @@ def _lms_submissions(gathered: dict[str, _Gathered], inputs: ClassInputs) -> lis
     for student in students:
         entry = gathered.get(student)
         submitted = roster.submitted_at(student) if roster else None
+        listed = (roster.students.get(student, {}).get("lms_id") or None) if roster else None
         if entry is None:
-            found.append(Submission(student, (), folder=True, submitted_at=submitted, missing=True))
+            found.append(
+                Submission(
+                    student, (), folder=True, submitted_at=submitted, missing=True, lms_id=listed
+                )
+            )
             continue
         readable = [(n, p) for n, p in entry.files if p.suffix.lower() in READERS]
         files = tuple(sorted(readable or entry.files))
         unread = tuple(sorted(n for n, p in entry.files if readable and (n, p) not in readable))
         latest = max(entry.times, key=lambda t: t if t.tzinfo else t.astimezone())
-        found.append(Submission(student, files, True, submitted or latest, not_read=unread))
+        found.append(
+            Submission(
+                student,
+                files,
+                True,
+                submitted or latest,
+                not_read=unread,
+                lms_id=listed or entry.lms_id,
+            )
+        )
     return found
 
 

@@ -107,12 +107,15 @@ def grade(
     gradescope: bool,
     lms: str | None,
     lms_items: str,
+    lms_assignment_id: str | None,
 ) -> None:
     """Grade PATHS (files = one student each; folders = a class; .zip = an LMS download)."""
     try:
         rubric = load_rubric(assignment)
         inputs = class_inputs(roster, name_pattern)
-        outputs = output_settings(no_pdf, overrides, gradescope, lms, lms_items, templates)
+        outputs = output_settings(
+            no_pdf, overrides, gradescope, lms, lms_items, templates, lms_assignment_id
+        )
     except (RubricError, ClassInputError) as exc:
         _fail(str(exc))
     click.echo(f"Grading against {rubric.title} ({rubric.id}, version {rubric.version})", err=True)

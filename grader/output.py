@@ -80,15 +80,24 @@ def grades_json(results: list[StudentResult], rubric: Rubric) -> dict:
 
 
 def grades_csv(results: list[StudentResult], rubric: Rubric) -> str:
-    """The content of grades.csv: one row per student, a column per problem."""
+    """The content of grades.csv: one row per student, a column per problem; then (added
+    2026-12-02, after the earlier columns) the total before any late penalty and the
+    points the penalty took, as nbgrader's export has them, and the LMS user id."""
     buffer = io.StringIO()
     writer = csv.writer(buffer)
     problem_ids = [p.id for p in rubric.problems]
-    writer.writerow(["student", "status", "total", "max", *problem_ids, "flags", "error"])
+    writer.writerow(
+        ["student", "status", "total", "max", *problem_ids, "flags", "error"]
+        + ["raw_total", "late_penalty", "lms_id"]
+    )
     for r in results:
         scores = [r.problems[p].score if p in r.problems else "" for p in problem_ids]
+        late = r.late or {}
+        raw = late.get("total_before_penalty", r.total) if r.status == "graded" else ""
+        penalty = late.get("points_deducted", 0.0) if r.status == "graded" else ""
         writer.writerow(
             [r.student, r.status, r.total, r.max, *scores, ";".join(r.flags), r.error or ""]
+            + [raw, penalty, r.lms_id or ""]
         )
     return buffer.getvalue()
 

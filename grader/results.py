@@ -122,6 +122,7 @@ class StudentResult:
     problems: dict[str, ProblemResult] = field(default_factory=dict)
     late: dict | None = None  # set when submitted after the deadline: see grader.late
     not_read: list[str] = field(default_factory=list)  # files handed in that no reader takes
+    lms_id: str | None = None  # the LMS's user id, from the download's names or the roster
 
     @property
     def flags(self) -> list[str]:

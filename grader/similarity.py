@@ -2,18 +2,26 @@
 
 Template text every student shares is removed first: lines of the provided template files
 (the handout notebook, the assignment PDF) and lines found in at least ``common`` of the
-submissions. What remains is cut into overlapping runs of ``k`` tokens; two submissions
-are compared by the runs they share, as a share of the smaller one (so copying half of
-someone else's answer shows even if the rest differs). Flagged pairs get their matching
-passages side by side. Nothing here changes a grade.
+submissions. What remains is tokenized: code as MOSS and copydetect do, with comments
+dropped, the names a student chose (variables, parameters, functions) replaced by one
+placeholder and literals by another, while keywords, builtins and the attributes called
+(``torch.sigmoid``, ``.float()``) stay: renaming every identifier and rewriting the comments
+leaves a copy's tokens unchanged. The tokens are cut into overlapping runs of ``k``; the
+runs' hashes are winnowed (the smallest of every ``WINDOW`` consecutive hashes is kept,
+so any match at least ``k + WINDOW - 1`` tokens long keeps a fingerprint in both). Two
+submissions are compared by the fingerprints they share, as a share of the smaller one (so
+copying half of someone else's answer shows even if the rest differs). Flagged pairs get
+their matching passages side by side. Nothing here changes a grade.
 """
 
 from __future__ import annotations
 
+import builtins
 import difflib
 import hashlib
 import itertools
 import json
+import keyword
 import re
 import tempfile
 from collections import Counter
@@ -31,11 +39,45 @@ HTML_NAME, JSON_NAME = "similarity.html", "similarity.json"
 
 KINDS = ("code", "prose")  # outputs are left out: correct code prints the same numbers
 SHINGLE = {"code": 12, "prose": 10}  # tokens per compared run
-SAMPLE = 4  # keep one run hash in SAMPLE (0 mod p sampling), enough to estimate overlap
-MIN_SHARED = 3  # sampled runs two texts must share before their score means anything
+WINDOW = 4  # winnowing: the smallest hash of every WINDOW consecutive runs is kept
+MIN_SHARED = 3  # fingerprints two texts must share before their score means anything
 MIN_MATCHED = {"code": 30, "prose": 25}  # tokens in matching passages for a pair to be listed
 MIN_COMMON_COUNT = 3  # a line is class-wide template only if at least this many have it
-TOKEN = {"code": re.compile(r"\w+|[^\w\s]"), "prose": re.compile(r"\w+")}
+WORD = re.compile(r"\w+")
+# One code token: a string literal, a comment (the rest of the line), a number, a name, or
+# one other character. Each alternative is a single linear scan.
+CODE_TOKEN = re.compile(
+    r"""(?P<string>'[^'\n]*'|"[^"\n]*")|(?P<comment>\#.*)|(?P<number>\d[\w.]*)"""
+    r"|(?P<name>[A-Za-z_]\w*)|(?P<other>[^\w\s])"
+)
+KEPT_NAMES = frozenset(keyword.kwlist) | frozenset(dir(builtins))
+NAME, LITERAL = "␣name", "␣literal"  # the placeholders
+
+
+def code_tokens(line: str) -> list[str]:
+    """A code line's tokens with comments dropped, literals and the student's own names
+    replaced by placeholders; keywords, builtins and attribute names are kept."""
+    tokens: list[str] = []
+    for match in CODE_TOKEN.finditer(line):
+        kind, text = match.lastgroup, match.group()
+        if kind == "comment":
+            break
+        if kind in ("string", "number"):
+            tokens.append(LITERAL)
+        elif kind == "name":
+            attribute = bool(tokens) and tokens[-1] == "."
+            tokens.append(text if attribute or text in KEPT_NAMES else NAME)
+        else:
+            tokens.append(text)
+    return tokens
+
+
+def prose_tokens(line: str) -> list[str]:
+    """A prose line's words, lower case."""
+    return WORD.findall(line.lower())
+
+
+TOKENIZERS = {"code": code_tokens, "prose": prose_tokens}
 
 
 @dataclass(frozen=True)
@@ -56,9 +98,9 @@ class Text:
     token_line: list[int] = field(default_factory=list)
     runs: set[int] = field(default_factory=set)
 
-    def add(self, line: str, where: str, pattern: re.Pattern) -> None:
+    def add(self, line: str, where: str, kind: str) -> None:
         """Append one kept line and its tokens."""
-        for token in pattern.findall(line.lower()):
+        for token in TOKENIZERS[kind](line):
             self.tokens.append(token)
             self.token_line.append(len(self.lines))
         self.lines.append(line)
@@ -104,8 +146,15 @@ class SimilarityReport:
 
 
 def normalize(line: str) -> str:
-    """A line as compared for template removal: lower case, spaces collapsed."""
+    """A prose line as compared for template removal: lower case, spaces collapsed."""
     return " ".join(line.lower().split())
+
+
+def line_key(kind: str, line: str) -> str:
+    """A line as compared for template removal: code by its tokens (so that the handout's
+    ``model.train()`` is template in a copy that calls it ``net.train()`` too), prose by
+    its words."""
+    return " ".join(code_tokens(line)) if kind == "code" else normalize(line)
 
 
 def _lines(document: Document) -> Iterable[tuple[str, str, str]]:
@@ -122,7 +171,7 @@ def template_lines(paths: list[Path]) -> set[str]:
     """The normalized lines of the provided template files (any readable format)."""
     found: set[str] = set()
     for path in paths:
-        found.update(normalize(line) for _, line, _ in _lines(read_submission(path)))
+        found.update(line_key(kind, line) for kind, line, _ in _lines(read_submission(path)))
     return found
 
 
@@ -131,15 +180,23 @@ def _read(submission: Submission) -> Document:
         return read_submission(submission.read().write(Path(tmp)))
 
 
+def winnow(hashes: list[int], window: int = WINDOW) -> set[int]:
+    """The fingerprints of a hash sequence: the smallest hash of every ``window``
+    consecutive ones (all of them when there are fewer)."""
+    if len(hashes) <= window:
+        return set(hashes)
+    return {min(hashes[i : i + window]) for i in range(len(hashes) - window + 1)}
+
+
 def _run_hashes(tokens: list[str], k: int) -> set[int]:
-    """Stable hashes of every run of ``k`` tokens, one in SAMPLE kept (the same on any run)."""
-    hashes = (
+    """The winnowed stable hashes of the runs of ``k`` tokens (the same on any run)."""
+    hashes = [
         int.from_bytes(
             hashlib.blake2b("\x1f".join(tokens[i : i + k]).encode(), digest_size=8).digest()
         )
         for i in range(len(tokens) - k + 1)
-    )
-    return {h for h in hashes if h % SAMPLE == 0}
+    ]
+    return winnow(hashes)
 
 
 def _passages(kind: str, a: Text, b: Text) -> list[Passage]:
@@ -166,7 +223,7 @@ def _passages(kind: str, a: Text, b: Text) -> list[Passage]:
 
 
 def _pair_counts(texts: dict[str, Text], limit: int) -> Counter:
-    """How many sampled runs each pair of students shares (runs most students have skipped)."""
+    """How many fingerprints each pair of students shares (those most students have skipped)."""
     index: dict[int, list[str]] = {}
     for student, text in texts.items():
         for run in text.runs:
@@ -198,8 +255,8 @@ def _texts(raw: dict[str, list], template: set[str]) -> dict[str, dict[str, Text
     for student, lines in raw.items():
         texts[student] = {kind: Text() for kind in KINDS}
         for kind, line, where in lines:
-            if normalize(line) not in template:
-                texts[student][kind].add(line, where, TOKEN[kind])
+            if line_key(kind, line) not in template:
+                texts[student][kind].add(line, where, kind)
         for kind, text in texts[student].items():
             text.runs = _run_hashes(text.tokens, SHINGLE[kind])
     return texts
@@ -208,7 +265,7 @@ def _texts(raw: dict[str, list], template: set[str]) -> dict[str, dict[str, Text
 def _candidates(
     texts: dict[str, dict[str, Text]], limit: float, threshold: float
 ) -> dict[tuple[str, str], dict[str, float]]:
-    """Pairs whose sampled runs overlap above ``threshold``, with their score per kind."""
+    """Pairs whose fingerprints overlap above ``threshold``, with their score per kind."""
     pairs: dict[tuple[str, str], dict[str, float]] = {}
     for kind in KINDS:
         by_student = {s: t[kind] for s, t in texts.items()}
@@ -245,7 +302,7 @@ def compare(
     template = template_lines(template_files or [])
     raw, unreadable = _read_all(submissions)
     frequency = Counter(
-        line for lines in raw.values() for line in {normalize(t) for _, t, _ in lines}
+        key for lines in raw.values() for key in {line_key(k, t) for k, t, _ in lines}
     )
     limit = max(MIN_COMMON_COUNT, settings.common * len(raw))
     template |= {line for line, count in frequency.items() if count >= limit}

@@ -12,7 +12,8 @@ from grader.report.outputs import OutputOptions
 
 
 def output_options(command: Callable) -> Callable:
-    """Add ``--no-pdf``, ``--overrides``, ``--gradescope``, ``--lms`` and ``--lms-items``."""
+    """Add ``--no-pdf``, ``--overrides``, ``--gradescope``, ``--lms``, ``--lms-items`` and
+    ``--lms-assignment-id``."""
     options = [
         click.option(
             "--no-pdf", is_flag=True, help="Write HTML reports only (PDF is the slow part)."
@@ -37,6 +38,12 @@ def output_options(command: Callable) -> Callable:
             show_default=True,
             help="Grade items of the LMS CSV: the assignment's total, or one per problem.",
         ),
+        click.option(
+            "--lms-assignment-id",
+            metavar="ID",
+            help="The LMS's id of the assignment: the total's column is 'Title (ID)', which "
+            "Canvas matches to that assignment.",
+        ),
     ]
     for option in reversed(options):
         command = option(command)
@@ -50,6 +57,7 @@ def output_settings(
     lms: str | None,
     lms_items: str,
     templates_dir: Path | None = None,
+    lms_assignment_id: str | None = None,
 ) -> OutputOptions:
     """The :class:`OutputOptions` the ``output_options`` flags ask for (``--lms`` checked)."""
     styles = lms_styles(templates_dir)
@@ -57,4 +65,4 @@ def output_settings(
         raise click.BadParameter(
             f"unknown style '{lms}' (known: {', '.join(styles)})", param_hint="--lms"
         )
-    return OutputOptions(not no_pdf, overrides, gradescope, lms, lms_items)
+    return OutputOptions(not no_pdf, overrides, gradescope, lms, lms_items, lms_assignment_id)

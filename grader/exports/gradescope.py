@@ -1,7 +1,8 @@
 """Gradescope ``results.json`` for one student, following the autograder specification.
 
 One test per rubric part: ``name``, ``score``, ``max_score``, ``status``, ``output`` (the
-evidence and feedback, as the report shows them) and ``visibility``. The default
+evidence and feedback, as the report shows them) and ``visibility``; for late work, a
+"Late penalty" test with the points taken off, so that the tests add up to ``score``. The default
 visibility, ``after_published``, keeps references hidden until grades are released.
 """
 
@@ -59,6 +60,20 @@ def results_json(result: StudentResult, visibility: str = "after_published") -> 
                     "visibility": visibility,
                 }
             )
+    if result.late:
+        late = result.late
+        tests.append(
+            {
+                "name": "Late penalty",
+                "number": "late",
+                "score": -late["points_deducted"],
+                "max_score": 0.0,
+                "output": f"Submitted {late['submitted_at']}, {late['days_late']} day(s) after "
+                f"the deadline ({late['deadline']}): {late['penalty']:.0%} off "
+                f"{late['total_before_penalty']:g} points.",
+                "visibility": visibility,
+            }
+        )
     flags = f" Flags: {', '.join(result.flags)}." if result.flags else ""
     return {
         "score": result.total,

@@ -1,8 +1,10 @@
 """LMS gradebook CSV (Brightspace or Canvas style): an id column, a points column per item.
 
-The grade items are either the assignment (its total) or its problems, one column each.
-Layouts are data (``templates/lms_styles.yaml``). A submission that could not be graded
-gets an empty cell, so the LMS keeps "no grade" rather than a zero nobody decided.
+The grade items are either the assignment (its total) or its problems, one column each
+(then a late penalty column, negative, when anyone was late: a row adds up to the total).
+Layouts are data (``templates/lms_styles.yaml``); a layout's ``lms_id_column`` gets the
+LMS's own user id (Canvas's importer matches on it first). A submission that could not be
+graded gets an empty cell, so the LMS keeps "no grade" rather than a zero nobody decided.
 """
 
 from __future__ import annotations
@@ -25,11 +27,32 @@ def lms_styles(templates_dir: Path | None = None) -> dict:
     return template_data(STYLES_FILE, templates_dir)
 
 
-def _items(rubric: Rubric, items: str) -> list[tuple[str, str | None, float]]:
-    """(name, problem id or None for the total, points possible) per grade item."""
+LATE_ITEM = "late penalty"
+
+
+def _items(
+    rubric: Rubric, items: str, assignment_id: str | None, late: bool
+) -> list[tuple[str, str | None, float]]:
+    """(name, what, points possible) per grade item: ``what`` is None for the total, a
+    problem id, or ``LATE_ITEM`` (per-problem columns of a class with late work end with
+    the penalty, so that a row adds up to its total)."""
     if items == "total":
-        return [(rubric.title, None, rubric.max_points)]
-    return [(f"{rubric.title} {p.id}", p.id, p.points) for p in rubric.problems]
+        title = f"{rubric.title} ({assignment_id})" if assignment_id else rubric.title
+        return [(title, None, rubric.max_points)]
+    found = [(f"{rubric.title} {p.id}", p.id, p.points) for p in rubric.problems]
+    return found + ([(f"{rubric.title} {LATE_ITEM}", LATE_ITEM, 0.0)] if late else [])
+
+
+def _score(result: StudentResult, what: str | None) -> str:
+    """One grade cell: blank for a submission that could not be graded (no grade, not 0)."""
+    if result.status != "graded":
+        return ""
+    if what is None:
+        return f"{result.total:g}"
+    if what == LATE_ITEM:
+        return f"{-(result.late or {}).get('points_deducted', 0.0):g}"
+    problem = result.problems.get(what)
+    return f"{problem.score:g}" if problem else ""
 
 
 def lms_csv(
@@ -38,8 +61,10 @@ def lms_csv(
     style: str,
     items: str = "total",
     templates_dir: Path | None = None,
+    assignment_id: str | None = None,
 ) -> str:
-    """The gradebook CSV in a named style."""
+    """The gradebook CSV in a named style. ``assignment_id`` names the LMS's assignment
+    (Canvas matches a column "Title (id)" to it)."""
     styles = lms_styles(templates_dir)
     if style not in styles:
         raise TemplateDataError(f"{STYLES_FILE}: no style '{style}' (known: {', '.join(styles)})")
@@ -47,7 +72,8 @@ def lms_csv(
         raise ValueError(f"items should be one of {', '.join(ITEMS)}")
     layout = styles[style]
     columns, trailer = list(layout["columns"]), dict(layout.get("trailer") or {})
-    grade_items = _items(rubric, items)
+    late = any(r.late for r in results if r.status == "graded")
+    grade_items = _items(rubric, items, assignment_id, late)
     buffer = io.StringIO()
     writer = csv.writer(buffer)
     headers = [layout["item_header"].format(item=name) for name, _, _ in grade_items]
@@ -60,15 +86,9 @@ def lms_csv(
     for r in results:
         ids = ["" for _ in columns]
         ids[columns.index(layout["id_column"])] = r.student
-        scores = []
-        for _, problem_id, _ in grade_items:
-            if r.status != "graded":
-                scores.append("")
-            elif problem_id is None:
-                scores.append(f"{r.total:g}")
-            else:
-                problem = r.problems.get(problem_id)
-                scores.append(f"{problem.score:g}" if problem else "")
+        if layout.get("lms_id_column"):
+            ids[columns.index(layout["lms_id_column"])] = r.lms_id or ""
+        scores = [_score(r, what) for _, what, _ in grade_items]
         writer.writerow([*ids, *scores, *trailer.values()])
     return buffer.getvalue()
 
@@ -80,7 +100,8 @@ def write_lms_csv(
     style: str,
     items: str = "total",
     templates_dir: Path | None = None,
+    assignment_id: str | None = None,
 ) -> Path:
     """Write the LMS gradebook CSV; return its path."""
-    write_atomic(path, lms_csv(results, rubric, style, items, templates_dir))
+    write_atomic(path, lms_csv(results, rubric, style, items, templates_dir, assignment_id))
     return path

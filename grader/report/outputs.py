@@ -28,6 +28,7 @@ class OutputOptions:
     gradescope: bool = False  # OUT/<student>/results.json
     lms: str | None = None  # a style of templates/lms_styles.yaml: OUT/lms-<style>.csv
     lms_items: str = "total"  # "total" or "problems"
+    lms_assignment_id: str | None = None  # the LMS's id of the assignment: "Title (id)"
 
 
 def apply_overrides_file(
@@ -53,6 +54,14 @@ def write_exports(
     if options.lms:
         path = out_dir / f"lms-{options.lms}.csv"
         written.append(
-            write_lms_csv(results, rubric, path, options.lms, options.lms_items, templates_dir)
+            write_lms_csv(
+                results,
+                rubric,
+                path,
+                options.lms,
+                options.lms_items,
+                templates_dir,
+                options.lms_assignment_id,
+            )
         )
     return written

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import csv
 import json
 import shutil
 import stat
@@ -112,6 +113,35 @@ def test_lms_zip_is_mapped_by_the_roster(lms_download: Path, roster: Path, tmp_p
     ]
     assert students["ss17936"]["status"] == "graded" and students["ss17936"]["total"] > 0
     assert students["zz000"]["status"] == "error" and "no submission" in students["zz000"]["error"]
+    assert {s: students[s]["lms_id"] for s in students} == {
+        "ab123": "22222", "ss17936": "12345", "xy999": "33333", "zz000": "44444"
+    }  # fmt: skip
+
+
+def test_canvas_download_names_give_the_canvas_id_without_a_roster(tmp_path: Path) -> None:
+    """``doejane_340934_9911_hw2.ipynb``: the Canvas user id 340934 goes into the Canvas
+    CSV's ID column (Canvas's importer matches on it first), with no roster (issue 5/5)."""
+    notebook = _student_file(tmp_path, 0, "ipynb").read_bytes()
+    download = _zip(
+        tmp_path / "submissions.zip",
+        {
+            "doejane_340934_9911_hw2.ipynb": (notebook, ON_TIME),
+            "roejim_LATE_340935_9912_hw2.md": (b"## 1. Recurrences\n\nh_T = x_T", ON_TIME),
+        },
+    )
+    out = tmp_path / "out"
+    proc = run_cli(
+        "grade", str(download), "-a", "hw2-2024", "-o", str(out), "--no-run", "--no-reports",
+        "--lms", "canvas", "--lms-assignment-id", "9911",
+    )  # fmt: skip
+    assert proc.returncode == 0, proc.stderr
+    saved = json.loads((out / "grades.json").read_text())["students"]
+    assert {s["student"]: s["lms_id"] for s in saved} == {"doejane": "340934", "roejim": "340935"}
+    rows = list(csv.DictReader((out / "lms-canvas.csv").open()))
+    assert rows[0]["Assignment 2 (9911)"].strip() == "15"  # the points-possible row
+    assert {r["SIS Login ID"]: r["ID"] for r in rows[1:]} == {
+        "doejane": "340934", "roejim": "340935"
+    }  # fmt: skip
 
 
 def test_late_submissions_are_penalised_per_the_rubric(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -80,3 +81,105 @@ def test_unreadable_submissions_are_listed_not_compared(class_with_a_copy: Path)
     with open_class([class_with_a_copy]) as submissions:
         report = compare(submissions)
     assert "zed" in report.unreadable and "broken JSON" in report.unreadable["zed"]
+
+
+OWN_CODE = """def binary_accuracy(preds, y):
+    # squash the logits, cut at one half, and average the agreement with the labels
+    probabilities = torch.sigmoid(preds.detach())
+    decided = torch.where(probabilities >= 0.5, 1.0, 0.0)
+    matches = decided.eq(y.to(decided.dtype))
+    return matches.float().mean()
+
+def train(model, iterator, optimizer, criterion):
+    running = {"loss": 0.0, "acc": 0.0, "seen": 0}
+    model.train()
+    for batch in iterator:
+        text, label = batch.text, batch.label
+        optimizer.zero_grad(set_to_none=True)
+        predictions = model(text).flatten()
+        loss = criterion(predictions, label)
+        loss.backward()
+        torch.nn.utils.clip_grad_norm_(model.parameters(), max_norm=1.0)
+        optimizer.step()
+        running["loss"] += float(loss) * label.size(0)
+        running["acc"] += float(binary_accuracy(predictions, label)) * label.size(0)
+        running["seen"] += label.size(0)
+    return running["loss"] / running["seen"], running["acc"] / running["seen"]
+
+def evaluate(model, iterator, criterion):
+    running = {"loss": 0.0, "acc": 0.0, "seen": 0}
+    model.eval()
+    with torch.no_grad():
+        for batch in iterator:
+            text, label = batch.text, batch.label
+            predictions = model(text).flatten()
+            running["loss"] += float(criterion(predictions, label)) * label.size(0)
+            running["acc"] += float(binary_accuracy(predictions, label)) * label.size(0)
+            running["seen"] += label.size(0)
+    return running["loss"] / running["seen"], running["acc"] / running["seen"]"""
+
+# the same code, every identifier of the student's own renamed and the comments rewritten
+RENAMES = {
+    "binary_accuracy": "acc_fn", "preds": "logits", "probabilities": "probs", "y": "target",
+    "decided": "hard", "matches": "hits", "train": "fit_one_epoch", "model": "net",
+    "iterator": "loader", "optimizer": "opt", "criterion": "loss_fn", "running": "totals",
+    "batch": "b", "text": "tokens", "label": "gold", "predictions": "out", "loss": "cost",
+    "evaluate": "score_epoch",
+}  # fmt: skip
+HONEST_CODE = """def binary_accuracy(logits, labels):
+    guesses = (logits > 0).long()
+    return (guesses == labels.long()).sum().item() / labels.numel()
+
+def train(net, data, opt, loss_fn):
+    net.train()
+    totals = [0.0, 0.0]
+    for step, (text, label) in enumerate(data):
+        opt.zero_grad()
+        output = net(text).view(-1)
+        cost = loss_fn(output, label.float())
+        cost.backward()
+        opt.step()
+        totals[0] += cost.item()
+        totals[1] += binary_accuracy(output, label)
+    return [t / (step + 1) for t in totals]
+
+def evaluate(net, data, loss_fn):
+    net.eval()
+    seen, loss_sum, right = 0, 0.0, 0.0
+    with torch.inference_mode():
+        for text, label in data:
+            output = net(text).view(-1)
+            loss_sum += loss_fn(output, label.float()).item() * len(label)
+            right += binary_accuracy(output, label) * len(label)
+            seen += len(label)
+    return loss_sum / seen, right / seen"""
+
+
+def _renamed(code: str) -> str:
+    for old, new in sorted(RENAMES.items(), key=lambda kv: -len(kv[0])):
+        code = re.sub(rf"(?<![.\w]){old}\b", new, code)  # not attributes (batch.text)
+    return code.replace(
+        "# squash the logits, cut at one half, and average the agreement with the labels",
+        "# probabilities above 0.5 count as positive; mean of the hits",
+    )
+
+
+def test_a_copy_with_every_identifier_renamed_is_still_found(tmp_path: Path) -> None:
+    """As MOSS and copydetect do (issue 5/5): names and literals become placeholders, so
+    renaming a dozen identifiers and rewriting the comments hides nothing; a distinct
+    honest solution of the same functions is not listed."""
+    folder = tmp_path / "class"
+    write_class(folder, 8, seed=4)
+    copy = _renamed(OWN_CODE)
+    assert copy != OWN_CODE and "binary_accuracy" not in copy
+    for student, code in (("erin", OWN_CODE), ("fred", copy), ("gwen", HONEST_CODE)):
+        (folder / f"{student}.md").write_text(f"## 5. Sentiment\n\n```python\n{code}\n```\n")
+    handout = write_handout(tmp_path / "starter.ipynb")
+    with open_class([folder]) as submissions:
+        report = compare(submissions, [handout])
+    pairs = {(p.a, p.b): p for p in report.pairs}
+    assert "code" in pairs[("erin", "fred")].scores
+    assert pairs[("erin", "fred")].scores["code"] >= 0.9
+    passage = next(p for p in pairs[("erin", "fred")].passages if p.kind == "code")
+    assert "acc_fn" in passage.b_text and "binary_accuracy" in passage.a_text
+    assert ("erin", "gwen") not in pairs and ("fred", "gwen") not in pairs

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 import csv
 import io
 import json
@@ -16,6 +17,7 @@ from reportkit import grade_all, hw2, run_cli, write_class
 
 from grader.exports.gradescope import VISIBILITIES, results_json
 from grader.exports.lms import lms_csv
+from grader.output import grades_csv
 from grader.report.env import TemplateDataError
 
 
@@ -65,6 +67,57 @@ def test_lms_csvs_have_an_id_column_and_a_points_column_per_item(results) -> Non
     assert tess[5:] == [f"{graded['tess'].problems[p.id].score:g}" for p in hw2().problems]
     with pytest.raises(TemplateDataError, match="no style 'moodle'"):
         lms_csv(results, hw2(), "moodle")
+
+
+def _late(result, share: float = 0.2):
+    """A copy of ``result`` submitted late: ``share`` of its total taken off."""
+    late = copy.deepcopy(result)
+    deducted = round(late.total * share, 4)
+    late.late = {
+        "submitted_at": "2024-03-10T12:00:00+00:00",
+        "deadline": "2024-03-08T23:59:00+00:00",
+        "days_late": 2,
+        "penalty": share,
+        "points_deducted": deducted,
+        "total_before_penalty": late.total,
+    }
+    late.total = round(late.total - deducted, 4)
+    return late
+
+
+def test_a_late_penalty_shows_in_every_export_and_rows_add_up(results) -> None:
+    tess = _late(next(r for r in results if r.student == "tess"))
+    others = [r for r in results if r.student != "tess"]
+    deducted = tess.late["points_deducted"]
+    assert deducted > 0
+    data = results_json(tess)
+    assert data["tests"][-1]["name"] == "Late penalty" and data["tests"][-1]["score"] == -deducted
+    assert "2 day(s) after the deadline" in data["tests"][-1]["output"]
+    assert sum(t["score"] for t in data["tests"]) == pytest.approx(data["score"])
+    rows = list(csv.DictReader(io.StringIO(grades_csv([tess, *others], hw2()))))
+    row = next(r for r in rows if r["student"] == "tess")
+    assert float(row["raw_total"]) == tess.late["total_before_penalty"]
+    assert float(row["late_penalty"]) == deducted and float(row["total"]) == tess.total
+    on_time = next(r for r in rows if r["status"] == "graded" and r["student"] != "tess")
+    assert float(on_time["late_penalty"]) == 0 and on_time["raw_total"] == on_time["total"]
+    broken = next(r for r in rows if r["status"] == "error")
+    assert broken["raw_total"] == broken["late_penalty"] == ""
+    lines = list(csv.reader(io.StringIO(lms_csv([tess, *others], hw2(), "canvas", "problems"))))
+    assert lines[0][-1] == "Assignment 2 late penalty" and lines[1][-1] == "0"
+    tess_row = next(line for line in lines[2:] if line[3] == "tess")
+    assert sum(float(x) for x in tess_row[5:]) == pytest.approx(tess.total, abs=1e-6)
+    assert tess_row[-1] == f"{-deducted:g}"
+
+
+def test_canvas_rows_carry_the_lms_id_and_the_assignment_column_its_id(results) -> None:
+    ids = [copy.deepcopy(r) for r in results]
+    for number, result in enumerate(ids):
+        result.lms_id = str(340934 + number)
+    lines = list(csv.reader(io.StringIO(lms_csv(ids, hw2(), "canvas", assignment_id="9911"))))
+    assert lines[0][5] == "Assignment 2 (9911)"
+    for result, line in zip(ids, lines[2:], strict=True):
+        assert (line[1], line[3]) == (result.lms_id, result.student)
+        assert line[5] == ("" if result.status == "error" else f"{result.total:g}")
 
 
 def test_grade_refuses_an_unknown_lms_style(tmp_path: Path) -> None:
