@@ -287,7 +287,8 @@ def _write_outputs(
             outputs.pdf,
             progress,
         )
-        written += ReportWriter(rubric, out_dir, templates_dir, outputs.pdf).index(results)
+        writer = ReportWriter(rubric, out_dir, templates_dir, outputs.pdf)
+        written += writer.index(results, groups=outputs.groups)
     written += write_exports(results, rubric, out_dir, outputs, templates_dir)
     removed = remove_unwritten_reports(out_dir, [r.student for r in results], written)
     for path in removed:

@@ -108,13 +108,14 @@ def grade(
     lms: str | None,
     lms_items: str,
     lms_assignment_id: str | None,
+    groups: bool,
 ) -> None:
     """Grade PATHS (files = one student each; folders = a class; .zip = an LMS download)."""
     try:
         rubric = load_rubric(assignment)
         inputs = class_inputs(roster, name_pattern)
         outputs = output_settings(
-            no_pdf, overrides, gradescope, lms, lms_items, templates, lms_assignment_id
+            no_pdf, overrides, gradescope, lms, lms_items, templates, lms_assignment_id, groups
         )
     except (RubricError, ClassInputError) as exc:
         _fail(str(exc))

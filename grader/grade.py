@@ -13,6 +13,7 @@ from grader.document import Block, Document
 from grader.ingest import IngestError, read_submission, student_id, submission_files
 from grader.reexecution import attach_reexecution
 from grader.results import (
+    ANSWER_CHARS,
     FLAG_REVIEW,
     MISSING,
     NOT_GRADED,
@@ -91,12 +92,14 @@ def grade_part(
     score flagged for review. With nothing unclaimed it is a plain ``missing``. A section the
     locator is unsure of is graded, and flagged.
     """
+    blocks: list[Block] = []
     if section.located:
         blocks = section.parts.get(part.id, section.blocks)
         outcome = run_check(CheckContext(part, problem, document, blocks, section.blocks, options))
         if section.unsure:
             outcome = _for_review(outcome, f"the locator is unsure: {section.located_by}")
     elif unclaimed:
+        blocks = unclaimed
         outcome = run_check(CheckContext(part, problem, document, unclaimed, unclaimed, options))
         outcome = _for_review(
             outcome,
@@ -114,7 +117,13 @@ def grade_part(
         title=part.title,
         feedback=outcome.feedback,
         check=part.check,
+        answer=_answer(blocks) if problem.kind == "theory" else "",
     )
+
+
+def _answer(blocks: list[Block]) -> str:
+    """A theory part's prose, as answer groups compare it."""
+    return "\n\n".join(b.text for b in blocks if b.kind == "prose")[:ANSWER_CHARS]
 
 
 def unclaimed_blocks(document: Document, sections: dict[str, Section]) -> dict[str, list[Block]]:

@@ -40,6 +40,9 @@ def sum_points(scores: Iterable[float]) -> float:
     return round(sum(scores), SUM_DECIMALS) + 0.0
 
 
+ANSWER_CHARS = 2000
+
+
 # Flags.
 FLAG_REVIEW = "needs_review"
 FLAG_INTEGRITY = "integrity"
@@ -94,6 +97,9 @@ class PartResult:
     feedback: str = ""
     check: str = ""
     override: dict | None = None
+    # a theory part's answer as the check read it (prose, up to ANSWER_CHARS): what answer
+    # groups cluster and a group decision is tied to (see grader.groups)
+    answer: str = ""
 
 
 @dataclass

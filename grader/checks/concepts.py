@@ -40,7 +40,14 @@ def prose_outcome(
     notes = [h.concept.label + "." for h in score.misconceptions]
     if score.fraction < 1 and score.missing:
         notes.append("Not found in your answer: " + ", ".join(c.label for c in score.missing) + ".")
-    evidence = [Evidence(score.summary(), rubric.describe(), reason, strength="prose"), *extra]
+    said = {
+        "concepts": sorted(h.concept.id for h in score.found),
+        "misconceptions": sorted(h.concept.id for h in score.misconceptions),
+    }  # what the answer says, by the rubric's ids: answer groups (grader.groups) use it
+    evidence = [
+        Evidence(score.summary(), rubric.describe(), reason, strength="prose", data=said),
+        *extra,
+    ]
     feedback = " ".join(notes) or "All the expected points are made."
     return outcome(score.fraction, evidence, feedback, review=not score.certain)
 

@@ -15,9 +15,7 @@ def output_options(command: Callable) -> Callable:
     """Add ``--no-pdf``, ``--overrides``, ``--gradescope``, ``--lms``, ``--lms-items`` and
     ``--lms-assignment-id``."""
     options = [
-        click.option(
-            "--no-pdf", is_flag=True, help="Write HTML reports only (PDF is the slow part)."
-        ),
+        click.option("--no-pdf", is_flag=True, help="Write HTML reports only, no PDF."),
         click.option(
             "--overrides",
             type=click.Path(path_type=Path, dir_okay=False, exists=True),
@@ -39,6 +37,12 @@ def output_options(command: Callable) -> Callable:
             help="Grade items of the LMS CSV: the assignment's total, or one per problem.",
         ),
         click.option(
+            "--groups",
+            is_flag=True,
+            help="Also write OUT/groups.json and groups.html: each theory part's answers "
+            "grouped by meaning, for grading one group at a time.",
+        ),
+        click.option(
             "--lms-assignment-id",
             metavar="ID",
             help="The LMS's id of the assignment: the total's column is 'Title (ID)', which "
@@ -58,6 +62,7 @@ def output_settings(
     lms_items: str,
     templates_dir: Path | None = None,
     lms_assignment_id: str | None = None,
+    groups: bool = False,
 ) -> OutputOptions:
     """The :class:`OutputOptions` the ``output_options`` flags ask for (``--lms`` checked)."""
     styles = lms_styles(templates_dir)
@@ -65,4 +70,6 @@ def output_settings(
         raise click.BadParameter(
             f"unknown style '{lms}' (known: {', '.join(styles)})", param_hint="--lms"
         )
-    return OutputOptions(not no_pdf, overrides, gradescope, lms, lms_items, lms_assignment_id)
+    return OutputOptions(
+        not no_pdf, overrides, gradescope, lms, lms_items, lms_assignment_id, groups
+    )

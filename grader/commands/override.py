@@ -1,5 +1,6 @@
 """``grader override`` and ``grader accept``: record a TA's decision on one part (a score,
-or the automatic score kept); the next ``grade`` applies it."""
+or the automatic score kept), for one student or for an answer group; the next ``grade``
+applies it."""
 
 from __future__ import annotations
 
@@ -10,7 +11,13 @@ from pathlib import Path
 
 import click
 
+from grader.groups import find_group, load_groups
 from grader.overrides import OVERRIDES_NAME, Override, OverrideError, save_override
+
+
+def _fail(message: str) -> None:
+    click.echo(f"error: {message}; nothing saved", err=True)
+    sys.exit(2)
 
 
 def _check_against_grades(grades_path: Path, override: Override) -> str | None:
@@ -21,9 +28,10 @@ def _check_against_grades(grades_path: Path, override: Override) -> str | None:
         students = json.loads(grades_path.read_text(encoding="utf-8"))["students"]
     except (OSError, ValueError, KeyError):
         return f"{grades_path}: not a readable grades.json"
-    student = next((s for s in students if s["student"] == override.student), None)
+    name = override.student or (override.members[0][0] if override.members else "")
+    student = next((s for s in students if s["student"] == name), None)
     if student is None:
-        return f"no student '{override.student}' in {grades_path}"
+        return f"no student '{name}' in {grades_path}"
     parts = {pid: p for prob in student["problems"].values() for pid, p in prob["parts"].items()}
     if override.part not in parts:
         return f"no part '{override.part}' (parts: {', '.join(parts)})"
@@ -32,8 +40,23 @@ def _check_against_grades(grades_path: Path, override: Override) -> str | None:
     return None
 
 
+def _group_decision(
+    folder: Path, group_id: str, part: str, score: float | None, comment: str
+) -> Override:
+    """A decision on every member of an answer group of ``folder``'s groups.json."""
+    found = find_group(load_groups(folder), group_id)
+    if found is None:
+        _fail(f"no answer group '{group_id}' in {folder / 'groups.json'} (grade with --groups)")
+    part_id, group = found
+    if part_id != part:
+        _fail(f"group '{group_id}' holds answers to {part_id}, not {part}")
+    members = tuple(sorted(group["answers"].items()))
+    return Override("", part, score, comment, score is None, group_id, members)
+
+
 def decision_options(command: Callable) -> Callable:
-    """The options ``override`` and ``accept`` share: the comment and where it is saved."""
+    """The options ``override`` and ``accept`` share: the comment, the group and where the
+    decision is saved."""
     command = click.option(
         "--file",
         "overrides_file",
@@ -47,52 +70,99 @@ def decision_options(command: Callable) -> Callable:
         type=click.Path(path_type=Path, file_okay=False),
         help="The graded output folder: the decision goes to OUT/overrides.yaml.",
     )(command)
+    command = click.option(
+        "--group",
+        "-g",
+        "group_id",
+        metavar="GROUP",
+        help="An answer group of OUT/groups.json (grade with --groups): the decision covers "
+        "its members; then give no STUDENT.",
+    )(command)
     return click.option(
         "--comment", "-m", default="", help="Why: shown to the student beside the verdict."
     )(command)
 
 
+def _arguments(values: tuple[str, ...], group_id: str | None, names: list[str]) -> list[str]:
+    """The positional arguments, STUDENT first unless a group is given."""
+    wanted = names[1:] if group_id else names
+    if len(values) != len(wanted):
+        usage = " ".join(wanted)
+        _fail(f"expected {usage}{' (with --group, no STUDENT)' if group_id else ''}")
+    return list(values)
+
+
+def _score(text: str) -> float:
+    try:
+        score = float(text)
+    except ValueError:
+        score = -1.0
+    if score < 0:
+        _fail(f"SCORE should be a number ≥ 0, got {text!r}")
+    return score
+
+
 @click.command("override")
-@click.argument("student")
-@click.argument("part")
-@click.argument("score", type=click.FloatRange(min=0))
+@click.argument("values", nargs=-1, required=True, metavar="[STUDENT] PART SCORE")
 @decision_options
 def override(
-    student: str,
-    part: str,
-    score: float,
+    values: tuple[str, ...],
     comment: str,
+    group_id: str | None,
     out_dir: Path | None,
     overrides_file: Path | None,
 ) -> None:
-    """Set STUDENT's PART to SCORE points (e.g. ``grader override s17 p2b 1.5 -m "…" -o out``)."""
-    _save(Override(student, part, score, comment), out_dir, overrides_file)
-    click.echo(f"{student} {part} = {score:g}. Run `grader grade` again to apply it.")
+    """Set STUDENT's PART to SCORE points (``grader override s17 p2b 1.5 -m "…" -o out``),
+    or every member's of an answer group (``grader override --group p2c-3f9a1c0d2e p2c 1.5
+    -o out``)."""
+    path = _overrides_path(out_dir, overrides_file)
+    if group_id:
+        part, score = _arguments(values, group_id, ["STUDENT", "PART", "SCORE"])
+        decision = _group_decision(path.parent, group_id, part, _score(score), comment)
+        who = f"group {group_id} ({len(decision.members)} students)"
+    else:
+        student, part, score = _arguments(values, group_id, ["STUDENT", "PART", "SCORE"])
+        decision, who = Override(student, part, _score(score), comment), student
+    _save(decision, path)
+    click.echo(f"{who} {part} = {decision.score:g}. Run `grader grade` again to apply it.")
 
 
 @click.command("accept")
-@click.argument("student")
-@click.argument("part")
+@click.argument("values", nargs=-1, required=True, metavar="[STUDENT] PART")
 @decision_options
 def accept(
-    student: str, part: str, comment: str, out_dir: Path | None, overrides_file: Path | None
+    values: tuple[str, ...],
+    comment: str,
+    group_id: str | None,
+    out_dir: Path | None,
+    overrides_file: Path | None,
 ) -> None:
-    """Keep the automatic score of STUDENT's PART as the TA's decision, clearing its review
-    flag (e.g. ``grader accept s17 p5.q3d -o out``)."""
-    _save(Override(student, part, None, comment, accept=True), out_dir, overrides_file)
-    click.echo(f"{student} {part}: automatic score accepted. Run `grader grade` again to apply it.")
+    """Keep the automatic score of STUDENT's PART (or of every member of an answer group)
+    as the TA's decision, clearing its review flag (``grader accept s17 p5.q3d -o out``)."""
+    path = _overrides_path(out_dir, overrides_file)
+    if group_id:
+        (part,) = _arguments(values, group_id, ["STUDENT", "PART"])
+        decision = _group_decision(path.parent, group_id, part, None, comment)
+        who = f"group {group_id} ({len(decision.members)} students)"
+    else:
+        student, part = _arguments(values, group_id, ["STUDENT", "PART"])
+        decision, who = Override(student, part, None, comment, accept=True), student
+    _save(decision, path)
+    click.echo(f"{who} {part}: automatic score accepted. Run `grader grade` again to apply it.")
 
 
-def _save(decision: Override, out_dir: Path | None, overrides_file: Path | None) -> None:
-    """Check a decision against the last run and add it to the overrides file, or exit 2."""
+def _overrides_path(out_dir: Path | None, overrides_file: Path | None) -> Path:
     if (out_dir is None) == (overrides_file is None):
         click.echo("error: give either --out OUT (the graded folder) or --file FILE", err=True)
         sys.exit(2)
-    path = overrides_file or out_dir / OVERRIDES_NAME
+    return overrides_file or out_dir / OVERRIDES_NAME
+
+
+def _save(decision: Override, path: Path) -> None:
+    """Check a decision against the last run and add it to the overrides file, or exit 2."""
     problem = _check_against_grades(path.parent / "grades.json", decision)
     if problem:
-        click.echo(f"error: {problem}; nothing saved", err=True)
-        sys.exit(2)
+        _fail(problem)
     try:
         save_override(path, decision)
     except OverrideError as exc:

@@ -12,11 +12,16 @@ from pathlib import Path
 
 from grader.exports.gradescope import RESULTS_NAME, write_results_json
 from grader.exports.lms import write_lms_csv
+from grader.groups import GROUPS_NAME, write_groups
+from grader.output import write_atomic
 from grader.overrides import OVERRIDES_NAME, apply_overrides, load_overrides
 from grader.results import StudentResult
 from grader.rubric import Rubric
 
+from .env import environment
 from .writer import student_dir
+
+GROUPS_HTML, GROUPS_TEMPLATE = "groups.html", "groups.html.j2"
 
 
 @dataclass
@@ -29,6 +34,7 @@ class OutputOptions:
     lms: str | None = None  # a style of templates/lms_styles.yaml: OUT/lms-<style>.csv
     lms_items: str = "total"  # "total" or "problems"
     lms_assignment_id: str | None = None  # the LMS's id of the assignment: "Title (id)"
+    groups: bool = False  # OUT/groups.json and groups.html: answer groups (grader.groups)
 
 
 def apply_overrides_file(
@@ -45,12 +51,19 @@ def write_exports(
     options: OutputOptions,
     templates_dir: Path | None = None,
 ) -> list[Path]:
-    """Write the Gradescope results and the LMS CSV if asked for; return the files."""
+    """Write the Gradescope results, the answer groups and the LMS CSV if asked for;
+    return the files."""
     written = []
     if options.gradescope:
         for result in results:
             path = student_dir(out_dir, result.student) / RESULTS_NAME
             written.append(write_results_json(result, path))
+    if options.groups:
+        groups = write_groups(results, rubric, out_dir)
+        page = environment(templates_dir).get_template(GROUPS_TEMPLATE)
+        html = page.render(groups=groups, rubric=rubric)
+        write_atomic(out_dir / GROUPS_HTML, html)
+        written += [out_dir / GROUPS_NAME, out_dir / GROUPS_HTML]
     if options.lms:
         path = out_dir / f"lms-{options.lms}.csv"
         written.append(

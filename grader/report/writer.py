@@ -119,7 +119,7 @@ class ReportWriter:
             log.error("the PDF report of %s was not written: %s", result.student, exc)
             return [html]
 
-    def index_html(self, results: list[StudentResult]) -> str:
+    def index_html(self, results: list[StudentResult], groups: bool = False) -> str:
         """The class summary as an HTML document."""
         stats = class_statistics(results, self.rubric)
         links = {r.student: _link(r.student, REPORT_HTML) for r in results}
@@ -138,8 +138,10 @@ class ReportWriter:
             histogram=histogram,
             summary_pdf=INDEX_PDF if self.pdf else None,
             digest=class_digest(results),
+            groups=groups,
         )
 
-    def index(self, results: list[StudentResult]) -> list[Path]:
-        """Write the class summary; return the files written."""
-        return self._write(self.index_html(results), self.out_dir, INDEX_HTML, INDEX_PDF)
+    def index(self, results: list[StudentResult], groups: bool = False) -> list[Path]:
+        """Write the class summary (linking the answer groups page when ``groups``);
+        return the files written."""
+        return self._write(self.index_html(results, groups), self.out_dir, INDEX_HTML, INDEX_PDF)

@@ -1,0 +1,120 @@
+"""Answer-groups benchmark: a synthetic class whose answers to two prose parts come in 8
+distinct variants, each paraphrased (bench/group_variants.py), is graded with ``--groups``;
+how many students land in their variant's group, and how long it takes.
+
+A variant's group is the group that holds most of its students; a student lands right when
+they are in their variant's group and that group is no other variant's (two variants merged
+into one group count as wrong for the smaller one).
+
+    python bench/groups_bench.py [--students 300] [--jobs 2] [--work /tmp/grader-groups]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import shutil
+import subprocess
+import sys
+import time
+from collections import Counter
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from group_variants import VARIANTS  # noqa: E402
+
+from grader.gradebook import result_from_dict  # noqa: E402
+from grader.groups import answer_groups  # noqa: E402
+from grader.rubric import load_rubric  # noqa: E402
+
+TEMPLATE = """# Assignment 2
+
+## Problem 1
+
+Unrolling gives h_T = x_T - x_(T-1) + x_(T-2) - ... so the output is
+sigmoid(1000 * (sum of even-position inputs - sum of odd-position inputs)).
+
+## Problem 2
+
+(a) ||x1|| = sqrt(2) beta, ||x2|| = beta, ||x3|| = sqrt(2) beta.
+
+(b) As beta grows, y1 -> x1, y2 -> x2 and y3 -> x3.
+
+(c) {p2c}
+
+## Problem 3
+
+{p3}
+"""
+
+
+def write_class(folder: Path, students: int, seed: int = 7) -> dict[str, dict[str, int]]:
+    """One markdown file per student; returns each student's variant per part."""
+    rng = random.Random(seed)
+    truth: dict[str, dict[str, int]] = {}
+    folder.mkdir(parents=True)
+    for n in range(students):
+        student = f"s{n:04d}"
+        chosen = {part: rng.randrange(len(variants)) for part, variants in VARIANTS.items()}
+        texts = {part: rng.choice(VARIANTS[part][v]["paraphrases"]) for part, v in chosen.items()}
+        (folder / f"{student}.md").write_text(TEMPLATE.format(**texts), encoding="utf-8")
+        truth[student] = chosen
+    return truth
+
+
+def landed(groups: list[dict], truth: dict[str, int]) -> int:
+    """How many students are in their variant's group (see the module's docstring)."""
+    of = {s: g["group"] for g in groups for s in g["students"]}
+    owner: dict[str, tuple[int, int]] = {}  # group -> (variant, count) of its main variant
+    mains = {}
+    for variant in set(truth.values()):
+        counts = Counter(of[s] for s, v in truth.items() if v == variant and s in of)
+        if counts:
+            group, count = counts.most_common(1)[0]
+            mains[variant] = group
+            if count > owner.get(group, (None, 0))[1]:
+                owner[group] = (variant, count)
+    return sum(
+        1 for s, v in truth.items() if s in of and of[s] == mains.get(v) and owner[of[s]][0] == v
+    )
+
+
+def main() -> None:
+    """Write the class, grade it with --groups, print the share that landed right."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--students", type=int, default=300)
+    parser.add_argument("--jobs", type=int, default=2)
+    parser.add_argument("--work", type=Path, default=Path("/tmp/grader-groups"))
+    args = parser.parse_args()
+    shutil.rmtree(args.work, ignore_errors=True)
+    truth = write_class(args.work / "class", args.students)
+    out = args.work / "out"
+    command = [sys.executable, "-m", "grader", "grade", str(args.work / "class")]
+    command += ["-a", "hw2-2024", "-o", str(out), "--no-run", "--no-reports", "--groups"]
+    command += ["--jobs", str(args.jobs)]
+    start = time.perf_counter()
+    subprocess.run(command, check=True, capture_output=True)
+    seconds = time.perf_counter() - start
+    groups = json.loads((out / "groups.json").read_text())["parts"]
+    for part in VARIANTS:
+        right = landed(groups[part], {s: t[part] for s, t in truth.items()})
+        print(
+            f"{part}: {right} of {len(truth)} students in their variant's group "
+            f"({100 * right / len(truth):.1f}%), {len(groups[part])} groups for "
+            f"{len(VARIANTS[part])} variants"
+        )
+    print(f"grade --groups, {args.students} students, --jobs {args.jobs}: {seconds:.1f} s")
+    saved = json.loads((out / "grades.json").read_text())["students"]
+    results = [
+        result_from_dict({k: v for k, v in s.items() if k not in ("flags", "digest")})
+        for s in saved
+    ]
+    start = time.perf_counter()
+    answer_groups(results, load_rubric("hw2-2024"))
+    print(f"grouping alone (every theory part, one process): {time.perf_counter() - start:.1f} s")
+
+
+if __name__ == "__main__":
+    main()

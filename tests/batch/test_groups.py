@@ -1,0 +1,101 @@
+"""Answer groups (issue 5/5): a class's answers per theory part grouped by meaning, and one
+TA decision for a whole group, kept across reruns only for members whose answers stay."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from conftest import run_cli
+
+from grader.groups import answer_digest, part_groups
+from grader.results import PartResult
+
+COPY_RIGHT = (
+    "As beta grows the scores blow up, so the softmax turns into an argmax: each token puts "
+    "all its weight on the key it matches best, which is itself. The output is then that "
+    "token's value, so attention copies the input."
+)
+COPY_PARAPHRASE = (
+    "With a large beta the dot products become huge and the softmax is essentially one-hot. "
+    "Every query attends only to its own key, so y_i is just x_i: the input is copied."
+)
+AVERAGE_WRONG = (
+    "Attention always averages all the tokens with equal weights, so the outputs are blurred "
+    "mixtures of the inputs and nothing is ever copied, however large beta is."
+)
+
+
+def _part(answer: str, score: float = 1.0, said: tuple = ("one_hot", "copies")) -> PartResult:
+    """A concepts part as the check leaves it: what it found is in its evidence's data."""
+    data = {"concepts": sorted(said), "misconceptions": []}
+    evidence = [{"found": "", "expected": "", "reason": "", "data": data}]
+    return PartResult(score, 1.0, "pass", [], evidence, answer=answer, check="concepts")
+
+
+def test_paraphrases_share_a_group_and_a_different_answer_does_not() -> None:
+    """Grouped first by what the answers say in the rubric's terms, then by wording."""
+    entries = [
+        ("ana", _part(COPY_RIGHT)),
+        ("ben", _part(COPY_PARAPHRASE, 0.5)),
+        ("cy", _part(COPY_RIGHT)),  # the same answer again
+        ("dee", _part(AVERAGE_WRONG, 0.0, said=())),
+        ("eve", _part("")),  # no answer: in no group
+    ]
+    groups = part_groups("p2c", "concepts", entries)
+    assert [sorted(g.students) for g in groups] == [["ana", "ben", "cy"], ["dee"]]
+    big = groups[0]
+    assert big.scores == {"ana": 1.0, "ben": 0.5, "cy": 1.0}
+    assert big.answers["ben"] == answer_digest(COPY_PARAPHRASE)
+    assert big.representative in (COPY_RIGHT, COPY_PARAPHRASE)
+    assert big.group == f"p2c-{answer_digest(COPY_RIGHT)}"  # stable while that answer stays
+
+
+def test_math_answers_are_grouped_by_what_was_parsed() -> None:
+    def parsed(value: str) -> PartResult:
+        part = _part(f"The answer is {value}.")
+        part.evidence = [{"found": value}]
+        return part
+
+    entries = [("a", parsed("||x1|| = √2 β")), ("b", parsed("||x1|| = √2 β")), ("c", parsed("2β"))]
+    groups = part_groups("p2a", "norms", entries)
+    assert [g.students for g in groups] == [["a", "b"], ["c"]]
+
+
+THEORY = "# Assignment 2\n\n## Problem 2\n\n(a) ||x1|| = sqrt(2) beta.\n\n(c) {answer}\n"
+
+
+def test_a_group_decision_covers_its_members_until_their_answers_change(tmp_path: Path) -> None:
+    folder = tmp_path / "class"
+    folder.mkdir()
+    reworded = COPY_RIGHT.replace("As beta grows", "When beta becomes large")
+    answers = {"ana": COPY_RIGHT, "ben": reworded, "cy": COPY_RIGHT, "dee": AVERAGE_WRONG}
+    for student, answer in answers.items():
+        (folder / f"{student}.md").write_text(THEORY.format(answer=answer))
+    out = tmp_path / "out"
+    grade = ["grade", str(folder), "-a", "hw2-2024", "-o", str(out), "--no-run", "--no-pdf"]
+    first = run_cli(*grade, "--groups")
+    assert first.returncode == 0, first.stderr
+    groups = json.loads((out / "groups.json").read_text())["parts"]["p2c"]
+    copying = next(g for g in groups if "ana" in g["students"])
+    assert sorted(copying["students"]) == ["ana", "ben", "cy"]
+    assert 'href="groups.html"' in (out / "index.html").read_text()
+    assert copying["group"] in (out / "groups.html").read_text()
+
+    decided = run_cli("override", "--group", copying["group"], "p2c", "0.25", "-o", str(out))
+    assert decided.returncode == 0, decided.stderr
+    assert "3 students" in decided.stdout
+    wrong_part = run_cli("accept", "--group", copying["group"], "p3", "-o", str(out))
+    assert wrong_part.returncode == 2 and "holds answers to p2c" in wrong_part.stderr
+
+    (folder / "ben.md").write_text(THEORY.format(answer=AVERAGE_WRONG))  # ben rewrites it
+    again = run_cli(*grade, "--groups")
+    assert again.returncode == 0, again.stderr
+    saved = {s["student"]: s for s in json.loads((out / "grades.json").read_text())["students"]}
+    for student in ("ana", "cy"):
+        part = saved[student]["problems"]["p2"]["parts"]["p2c"]
+        assert part["status"] == "ta_graded" and part["score"] == 0.25
+    ben = saved["ben"]["problems"]["p2"]["parts"]["p2c"]
+    assert ben["status"] != "ta_graded" and "needs_review" in ben["flags"]
+    assert f"taken out of group {copying['group']}" in ben["evidence"][-1]["reason"]
+    assert saved["dee"]["problems"]["p2"]["parts"]["p2c"]["override"] is None
