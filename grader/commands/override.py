@@ -102,53 +102,50 @@ def _score(text: str) -> float:
     return score
 
 
-@click.command("override")
-@click.argument("values", nargs=-1, required=True, metavar="[STUDENT] PART SCORE")
-@decision_options
-def override(
+def _record(
     values: tuple[str, ...],
+    accept: bool,
     comment: str,
     group_id: str | None,
     out_dir: Path | None,
     overrides_file: Path | None,
-) -> None:
+) -> tuple[Override, str]:
+    """Read ``[STUDENT] PART [SCORE]``, check the decision against the last run and save it;
+    return it and whom it covers."""
+    path = _overrides_path(out_dir, overrides_file)
+    args = _arguments(values, group_id, ["STUDENT", "PART"] + ([] if accept else ["SCORE"]))
+    student = "" if group_id else args.pop(0)
+    part, score = args[0], None if accept else _score(args[1])
+    if group_id:
+        decision = _group_decision(path.parent, group_id, part, score, comment)
+        who = f"group {group_id} ({len(decision.members)} students)"
+    else:
+        decision, who = Override(student, part, score, comment, accept), student
+    _save(decision, path)
+    return decision, who
+
+
+@click.command("override")
+@click.argument("values", nargs=-1, required=True, metavar="[STUDENT] PART SCORE")
+@decision_options
+def override(values: tuple[str, ...], **options: object) -> None:
     """Set STUDENT's PART to SCORE points (``grader override s17 p2b 1.5 -m "…" -o out``),
     or every member's of an answer group (``grader override --group p2c-3f9a1c0d2e p2c 1.5
     -o out``)."""
-    path = _overrides_path(out_dir, overrides_file)
-    if group_id:
-        part, score = _arguments(values, group_id, ["STUDENT", "PART", "SCORE"])
-        decision = _group_decision(path.parent, group_id, part, _score(score), comment)
-        who = f"group {group_id} ({len(decision.members)} students)"
-    else:
-        student, part, score = _arguments(values, group_id, ["STUDENT", "PART", "SCORE"])
-        decision, who = Override(student, part, _score(score), comment), student
-    _save(decision, path)
-    click.echo(f"{who} {part} = {decision.score:g}. Run `grader grade` again to apply it.")
+    decision, who = _record(values, accept=False, **options)
+    click.echo(f"{who} {decision.part} = {decision.score:g}. Run `grader grade` again to apply it.")
 
 
 @click.command("accept")
 @click.argument("values", nargs=-1, required=True, metavar="[STUDENT] PART")
 @decision_options
-def accept(
-    values: tuple[str, ...],
-    comment: str,
-    group_id: str | None,
-    out_dir: Path | None,
-    overrides_file: Path | None,
-) -> None:
+def accept(values: tuple[str, ...], **options: object) -> None:
     """Keep the automatic score of STUDENT's PART (or of every member of an answer group)
     as the TA's decision, clearing its review flag (``grader accept s17 p5.q3d -o out``)."""
-    path = _overrides_path(out_dir, overrides_file)
-    if group_id:
-        (part,) = _arguments(values, group_id, ["STUDENT", "PART"])
-        decision = _group_decision(path.parent, group_id, part, None, comment)
-        who = f"group {group_id} ({len(decision.members)} students)"
-    else:
-        student, part = _arguments(values, group_id, ["STUDENT", "PART"])
-        decision, who = Override(student, part, None, comment, accept=True), student
-    _save(decision, path)
-    click.echo(f"{who} {part}: automatic score accepted. Run `grader grade` again to apply it.")
+    decision, who = _record(values, accept=True, **options)
+    click.echo(
+        f"{who} {decision.part}: automatic score accepted. Run `grader grade` again to apply it."
+    )
 
 
 def _overrides_path(out_dir: Path | None, overrides_file: Path | None) -> Path:

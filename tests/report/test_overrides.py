@@ -89,21 +89,18 @@ def test_file_round_trip_and_clear_errors(tmp_path: Path) -> None:
         Override("s2", "p2a", 0.5),
         Override("s1", "p1", 3, "second thoughts"),
     ]
-    path.write_text("- {student: s1, part: p1, score: -1}\n")
-    with pytest.raises(OverrideError, match=r"overrides.yaml: entry 1: score should be a number"):
-        load_overrides(path)
-    path.write_text("- {student: s1, score: 1}\n")
-    with pytest.raises(OverrideError, match="entry 1: missing part"):
-        load_overrides(path)
-    path.write_text("- {student: s1, part: p1}\n")
-    with pytest.raises(OverrideError, match="entry 1: give either a score or accept: true"):
-        load_overrides(path)
-    path.write_text("- {student: s1, part: p1, score: 1, accept: true}\n")
-    with pytest.raises(OverrideError, match="give either a score or accept"):
-        load_overrides(path)
-    path.write_text("- {student: s1, part: p1, scor: 1}\n")
-    with pytest.raises(OverrideError, match="unknown key 'scor'"):
-        load_overrides(path)
+    for text, message in [
+        ("- {student: s1, part: p1, score: -1}", r"overrides.yaml: entry 1: score should be a"),
+        ("- {student: s1, score: 1}", "entry 1: missing part"),
+        ("- {student: s1, part: p1}", "entry 1: give either a score or accept: true"),
+        ("- {student: s1, part: p1, score: 1, accept: true}", "give either a score or accept"),
+        ("- {student: s1, part: p1, scor: 1}", "unknown key 'scor'"),
+        ("- {group: g1, part: p1, score: 1}", "a group's decision needs its members"),
+        ("- {group: g1, student: s1, part: p1, score: 1}", "either a student or a group"),
+    ]:
+        path.write_text(text + "\n")
+        with pytest.raises(OverrideError, match=message):
+            load_overrides(path)
     save_override(path.with_name("a.yaml"), Override("s1", "p1", None, accept=True))
     assert load_overrides(path.with_name("a.yaml")) == [Override("s1", "p1", None, accept=True)]
     path.write_text("student: [\n")
