@@ -39,6 +39,7 @@ lint: $(STAMP)
 bench: $(STAMP)
 	$(BIN)/python bench/class_scale.py --students 300 --jobs 2
 	$(BIN)/python bench/sandbox_bench.py
+	$(BIN)/python bench/groups_bench.py --students 300 --jobs 2
 	$(BIN)/python bench/bench_reference.py vit --device auto --n-train 512 --n-val 256
 
 clean:
