@@ -32,8 +32,9 @@ MAX_FLAG_ERRORS = 0
 # 145 problem scores (78.6%) in range, 2 silent misses; after four general fixes it showed
 # (notebook sections, class names, progress-bar logs, .tex), 120 (82.8%); after two more
 # (a way of linear attention only named; freezing code that leaves BERT trainable), 121
-# (83.4%) and no silent miss. Floors: the latter.
-HELDOUT_MIN_RATE = 0.834
+# (83.4%) and no silent miss; with Python slices read as even/odd steps, 123 (84.8%).
+# Floors: the latter.
+HELDOUT_MIN_RATE = 0.848
 HELDOUT_MAX_SILENT = 0
 
 

@@ -108,6 +108,14 @@ def test_reversed_prose_is_a_named_mistake() -> None:
     assert result.feedback.startswith("Reversed")
 
 
+def test_python_slices_of_the_inputs_are_read_as_even_and_odd_steps() -> None:
+    """x = [x_1, …, x_T] as a 0-based list: x[1::2] are the even steps, x[0::2] the odd."""
+    right = grade("hw2-2024", "p1", "`y_T = sigmoid(1000 * (sum(x[1::2]) - sum(x[0::2])))`")
+    assert right.fraction == 1.0 and FLAG_REVIEW in right.flags
+    reversed_ = grade("hw2-2024", "p1", "y_T = sigmoid(1000*(sum(x[::2]) - sum(x[1::2])))")
+    assert reversed_.fraction == 0.4 and reversed_.feedback.startswith("Reversed")
+
+
 def test_an_unreadable_final_answer_is_flagged_not_failed() -> None:
     result = grade("hw2-2024", "p1", r"$$y_T = \sigma(1000 (x_T \star x_{T-1}))$$")
     assert result.status == "not_graded" and FLAG_REVIEW in result.flags
