@@ -101,7 +101,10 @@ def heading_patterns(n: int) -> list[re.Pattern]:
     word = r"(?:problem|question|exercise|task|part|prob\.)"
     return [
         re.compile(rf"^\W*{word}\s*#?\s*{num}{SUB_QUESTION}", re.I),
-        re.compile(rf"^#{{1,6}}\s*\**\s*{n}(?![\d.]\d)(?!\d)\s*(?:[.):]|\s|\*|$){SUB_QUESTION}"),
+        # spaces, then optional bold stars and spaces: one way to split a run of spaces
+        re.compile(
+            rf"^#{{1,6}}\s*(?:\*+\s*)?{n}(?![\d.]\d)(?!\d)\s*(?:[.):]|\s|\*|$){SUB_QUESTION}"
+        ),
         re.compile(rf"^\W*{n}\s*[.)]?\s*\**\s*{POINTS}", re.I),
         re.compile(rf"^\W*Q\s*{n}(?!\d)(?![\d.]\d){SUB_QUESTION}\b"),
     ]
