@@ -29,14 +29,14 @@ TA has now looked. ``integrity`` flags stay.
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from pathlib import Path
 
 import yaml
 
 from grader.groups import answer_digest
 from grader.output import write_atomic
-from grader.results import FLAG_REVIEW, TA_GRADED, StudentResult, sum_points
+from grader.results import FLAG_REVIEW, TA_GRADED, Evidence, StudentResult, sum_points
 
 log = logging.getLogger(__name__)
 
@@ -141,26 +141,20 @@ def _members(o: Override, by_student: dict, warnings: list[str]) -> list[Overrid
     for student, digest in o.members:
         result = by_student.get(student)
         found = _part_of(result, o.part) if result and result.status == "graded" else None
-        if found is None:
-            kept.append(Override(student, o.part, o.score, o.comment, o.accept))  # warns below
-            continue
-        part = found[1]
-        if answer_digest(part.answer) == digest:
+        if found is None or answer_digest(found[1].answer) == digest:  # (a misfit warns later)
             kept.append(Override(student, o.part, o.score, o.comment, o.accept))
             continue
+        part = found[1]
         warnings.append(f"group {o.group}: {student}'s answer to {o.part} changed; taken out")
         part.flags = list(dict.fromkeys([*part.flags, FLAG_REVIEW]))
-        part.evidence.append(
-            {
-                "found": "an answer changed since a TA's decision on its group",
-                "expected": f"the answer of group {o.group} when the TA decided",
-                "reason": f"taken out of group {o.group}: the TA's decision no longer applies "
-                "to it; the automatic score stands until a TA decides",
-                "where": "",
-                "strength": "",
-                "data": {"group": o.group},
-            }
+        note = Evidence(
+            "an answer changed since a TA's decision on its group",
+            f"the answer of group {o.group} when the TA decided",
+            f"taken out of group {o.group}: the TA's decision no longer applies to it; the "
+            "automatic score stands until a TA decides",
+            data={"group": o.group},
         )
+        part.evidence.append(asdict(note))
     return kept
 
 
@@ -177,11 +171,11 @@ def apply_overrides(results: list[StudentResult], overrides: list[Override]) -> 
             state = "is not in this batch" if result is None else "could not be graded"
             warnings.append(f"override for {o.student} {o.part}: the student {state}; skipped")
             continue
-        problem = next((p for p in result.problems.values() if o.part in p.parts), None)
-        if problem is None:
+        found = _part_of(result, o.part)
+        if found is None:
             warnings.append(f"override for {o.student}: no part {o.part} in the rubric; skipped")
             continue
-        part = problem.parts[o.part]
+        problem, part = found
         automatic = part.override or {
             "automatic_score": part.score,
             "automatic_status": part.status,
