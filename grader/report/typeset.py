@@ -1,5 +1,5 @@
-"""Student report PDFs with Typst: what the report says, as data, laid out by
-``templates/report.typ``.
+"""Report PDFs with Typst: what a report says, as data, laid out by ``templates/report.typ``
+(a student's report) or ``templates/summary.typ`` (the class summary).
 
 The HTML report (``report.html.j2``) and the PDF show the same content, built from the same
 result: this module turns it into JSON (scores formatted as the HTML formats them, evidence
@@ -19,7 +19,7 @@ from pathlib import Path
 import typst
 
 from grader.ingest import READERS
-from grader.output import result_digest, write_atomic
+from grader.output import class_digest, result_digest, write_atomic
 from grader.results import StudentResult
 from grader.rubric import Rubric
 
@@ -27,7 +27,7 @@ from .env import CODE_STRENGTH, OUTPUT_STRENGTHS, points, template_file
 from .mathsvg import render_math
 from .prose import prose_pieces
 
-REPORT_TYP = "report.typ"
+REPORT_TYP, SUMMARY_TYP = "report.typ", "summary.typ"
 _SIZE = re.compile(r"width:(?P<w>[\d.]+)em;height:(?P<h>[\d.]+)em;vertical-align:(?P<v>-?[\d.]+)em")
 
 
@@ -77,6 +77,14 @@ def _ratio(score: float, most: float) -> float:
     return max(0.0, min(1.0, score / most)) if most else 0.0
 
 
+def _svg(markup: object) -> str:
+    """SVG markup as a standalone image (Typst needs the namespace the HTML can leave out)."""
+    svg = str(markup)
+    if "xmlns=" not in svg[: svg.find(">")]:
+        svg = svg.replace("<svg ", '<svg xmlns="http://www.w3.org/2000/svg" ', 1)
+    return svg
+
+
 def _part(part_id: str, part, plots: dict) -> dict:
     override = part.override
     shown_status = override["automatic_status"] if override else part.status
@@ -117,10 +125,10 @@ def _part(part_id: str, part, plots: dict) -> dict:
             "comment": override.get("comment", ""),
         }
     if part_id in plots:
-        svg = str(plots[part_id]["svg"])
-        if "xmlns=" not in svg[: svg.find(">")]:
-            svg = svg.replace("<svg ", '<svg xmlns="http://www.w3.org/2000/svg" ', 1)
-        model["plot"] = {"svg": svg, "sources": [list(s) for s in plots[part_id]["sources"]]}
+        model["plot"] = {
+            "svg": _svg(plots[part_id]["svg"]),
+            "sources": [list(s) for s in plots[part_id]["sources"]],
+        }
     return model
 
 
@@ -156,15 +164,92 @@ def report_model(result: StudentResult, rubric: Rubric, plots: dict) -> dict:
     }
 
 
+def summary_model(
+    results: list[StudentResult],
+    rubric: Rubric,
+    stats: dict,
+    histogram: object,
+    links: dict[str, str],
+    pdf_links: dict[str, str],
+    groups: bool,
+) -> dict:
+    """Everything the class summary's PDF shows (as ``index.html.j2`` shows it), as data.
+
+    ``stats`` is :func:`grader.report.summary.class_statistics`; ``histogram`` the totals'
+    SVG; ``links`` and ``pdf_links`` each student's report, by student; ``groups`` whether
+    the answer groups page was written.
+    """
+    problems = rubric.problems
+    return {
+        "rubric": {"id": rubric.id, "title": rubric.title, "version": rubric.version},
+        "digest": class_digest(results),
+        "links": {"groups": groups, "pdf": bool(pdf_links)},
+        "count": len(results),
+        "graded": stats["graded"],
+        "mean": points(stats["mean"]),
+        "median": points(stats["median"]),
+        "max": points(rubric.max_points),
+        "flagged_count": len(stats["flagged"]),
+        "histogram": _svg(histogram) if stats["totals"] else None,
+        "problems": [
+            {
+                "label": f"{pid} — {p['title']}",
+                "max": points(p["max"]),
+                "mean": points(p["mean"]),
+                "median": points(p["median"]),
+                "ratio": None if p["mean"] is None else _ratio(p["mean"], p["max"]),
+            }
+            for pid, p in stats["problems"].items()
+        ],
+        "missed": [
+            {"part": row["part"], "title": row["title"], "count": row["count"]}
+            for row in stats["missed"][:15]
+        ],
+        "review": stats["review"],
+        "flagged": [
+            {
+                "student": row["student"],
+                "flags": row["flags"],
+                "parts": ", ".join(
+                    part_id + (" (integrity)" if "integrity" in flags else "")
+                    for part_id, flags in row["parts"].items()
+                ),
+            }
+            for row in stats["flagged"]
+        ],
+        "not_read": [
+            {"student": r.student, "files": ", ".join(r.not_read)} for r in results if r.not_read
+        ],
+        "readable_types": ", ".join(sorted(READERS)),
+        "errors": stats["errors"],
+        "problem_ids": [p.id for p in problems],
+        "rows": [
+            {
+                "student": r.student,
+                "report": links.get(r.student, ""),
+                "pdf": pdf_links.get(r.student, ""),
+                "error": r.status == "error",
+                "total": points(r.total),
+                "scores": [
+                    points(r.problems[p.id].score) if p.id in r.problems else "" for p in problems
+                ],
+                "flags": r.flags,
+            }
+            for r in results
+        ],
+    }
+
+
 @lru_cache(maxsize=8)
 def _compiler(template: Path) -> typst.Compiler:
     """One compiler per template for the process: fonts are found once."""
     return typst.Compiler(str(template), root=str(template.parent))
 
 
-def report_pdf(model: dict, templates_dir: Path | None = None) -> bytes:
-    """The PDF of a report model, laid out by ``report.typ``."""
-    template = template_file(REPORT_TYP, templates_dir)
+def report_pdf(model: dict, templates_dir: Path | None = None, name: str = REPORT_TYP) -> bytes:
+    """The PDF of a model, laid out by the Typst template ``name`` (a student's report by
+    default; ``SUMMARY_TYP`` for the class summary)."""
+    template = template_file(name, templates_dir)
     data = json.dumps(model, ensure_ascii=False)
     try:
         return _compiler(template).compile(sys_inputs={"data": data})
@@ -173,7 +258,9 @@ def report_pdf(model: dict, templates_dir: Path | None = None) -> bytes:
         raise TypesetError(f"{template}: Typst could not lay the report out: {where}") from None
 
 
-def write_report_pdf(model: dict, path: Path, templates_dir: Path | None = None) -> Path:
-    """Write a report model's PDF atomically; return its path."""
-    write_atomic(path, report_pdf(model, templates_dir))
+def write_report_pdf(
+    model: dict, path: Path, templates_dir: Path | None = None, name: str = REPORT_TYP
+) -> Path:
+    """Write a model's PDF (laid out by the template ``name``) atomically; return its path."""
+    write_atomic(path, report_pdf(model, templates_dir, name))
     return path

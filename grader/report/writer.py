@@ -3,7 +3,7 @@
 One :class:`ReportWriter` serves a whole batch, so the Jinja environment, the reference
 curves and rendered formulas are prepared once. A student's PDF is laid out by Typst
 (:mod:`grader.report.typeset`, ``templates/report.typ``) from the same result as the HTML;
-the class summary is the HTML printed by WeasyPrint (:mod:`grader.report.pdf`).
+the class summary's PDF by ``templates/summary.typ``, from the same numbers as its HTML.
 """
 
 from __future__ import annotations
@@ -22,7 +22,7 @@ from .curves import reference_curves
 from .env import environment
 from .plots import Curve, score_histogram, training_plot
 from .summary import class_statistics
-from .typeset import TypesetError, report_model, write_report_pdf
+from .typeset import SUMMARY_TYP, TypesetError, report_model, summary_model, write_report_pdf
 
 log = logging.getLogger(__name__)
 
@@ -84,15 +84,6 @@ class ReportWriter:
                 }
         return plots
 
-    def _write(self, html: str, folder: Path, html_name: str, pdf_name: str) -> list[Path]:
-        path = folder / html_name
-        write_atomic(path, html)
-        if not self.pdf:
-            return [path]
-        from .pdf import write_pdf  # WeasyPrint takes a while to import; only load it when used
-
-        return [path, write_pdf(html, folder / pdf_name, self.templates_dir)]
-
     def student_html(self, result: StudentResult, plots: dict | None = None) -> str:
         """A student's report as an HTML document."""
         return self.env.get_template("report.html.j2").render(
@@ -119,16 +110,27 @@ class ReportWriter:
             log.error("the PDF report of %s was not written: %s", result.student, exc)
             return [html]
 
-    def index_html(self, results: list[StudentResult], groups: bool = False) -> str:
-        """The class summary as an HTML document."""
+    def _summary(self, results: list[StudentResult]) -> dict:
+        """What both forms of the class summary show: statistics, histogram, links."""
         stats = class_statistics(results, self.rubric)
-        links = {r.student: _link(r.student, REPORT_HTML) for r in results}
-        pdf_links = {r.student: _link(r.student, REPORT_PDF) for r in results} if self.pdf else {}
-        histogram = (
-            score_histogram(stats["totals"], self.rubric.max_points)
+        return {
+            "stats": stats,
+            "links": {r.student: _link(r.student, REPORT_HTML) for r in results},
+            "pdf_links": {r.student: _link(r.student, REPORT_PDF) for r in results}
+            if self.pdf
+            else {},
+            "histogram": score_histogram(stats["totals"], self.rubric.max_points)
             if stats["totals"]
-            else Markup("")
-        )
+            else Markup(""),
+        }
+
+    def index_html(
+        self, results: list[StudentResult], groups: bool = False, summary: dict | None = None
+    ) -> str:
+        """The class summary as an HTML document (``summary``: :meth:`_summary`'s, if made)."""
+        summary = summary or self._summary(results)
+        stats, links, pdf_links = summary["stats"], summary["links"], summary["pdf_links"]
+        histogram = summary["histogram"]
         return self.env.get_template("index.html.j2").render(
             results=results,
             rubric=self.rubric,
@@ -142,6 +144,19 @@ class ReportWriter:
         )
 
     def index(self, results: list[StudentResult], groups: bool = False) -> list[Path]:
-        """Write the class summary (linking the answer groups page when ``groups``);
-        return the files written."""
-        return self._write(self.index_html(results, groups), self.out_dir, INDEX_HTML, INDEX_PDF)
+        """Write the class summary (linking the answer groups page when ``groups``): the
+        HTML, and its PDF laid out by Typst from the same numbers; return the files written."""
+        summary = self._summary(results)
+        html = self.out_dir / INDEX_HTML
+        write_atomic(html, self.index_html(results, groups, summary))
+        if not self.pdf:
+            return [html]
+        model = summary_model(results, self.rubric, groups=groups, **summary)
+        try:
+            return [
+                html,
+                write_report_pdf(model, self.out_dir / INDEX_PDF, self.templates_dir, SUMMARY_TYP),
+            ]
+        except TypesetError as exc:
+            log.error("the class summary's PDF was not written: %s", exc)
+            return [html]

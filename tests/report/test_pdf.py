@@ -98,6 +98,29 @@ def test_typst_pdf_says_what_the_html_report_says(graded_seeds: Path, tmp_path: 
         assert before == after, (result.student, before - after, after - before)
 
 
+SUMMARY_RUNNING = re.compile(
+    r"Page \d+ of \d+|Class summary|Below full marks|Part|Title|Student|Flags|Total|Problem"
+    r"|Max|Mean|Median"
+)
+
+
+def test_typst_summary_pdf_says_what_the_html_summary_says(graded_seeds: Path) -> None:
+    """summary.pdf (laid out by Typst) has the text of index.html printed by WeasyPrint, as
+    it was made before: nothing lost, nothing added, running headers and repeated table
+    headers aside."""
+    printed = html_to_pdf((graded_seeds / "index.html").read_text(), graded_seeds)
+    (graded_seeds.parent / "weasyprint-summary.pdf").write_bytes(printed)
+
+    def characters(path: Path) -> Counter:
+        text = pdf_text(path).replace(f"{hw2().title} · class summary", " ")
+        return Counter(c for c in SUMMARY_RUNNING.sub(" ", text) if not c.isspace())
+
+    before = characters(graded_seeds.parent / "weasyprint-summary.pdf")
+    after = characters(graded_seeds / "summary.pdf")
+    assert before == after, (before - after, after - before)
+    assert "TA decision applied" in pdf_text(graded_seeds / "summary.pdf")
+
+
 def test_summary_pdf_and_exports(graded_seeds: Path) -> None:
     grades = json.loads((graded_seeds / "grades.json").read_text())
     text = pdf_text(graded_seeds / "summary.pdf")
