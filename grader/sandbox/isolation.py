@@ -25,6 +25,8 @@ import platform
 import resource
 import signal
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -80,6 +82,25 @@ def _bytes(value: str | None) -> bytes | None:
 def unshare(flags: int) -> None:
     """Move this process into new namespaces (``unshare(2)``)."""
     _call("unshare", ctypes.c_int(flags))
+
+
+@contextmanager
+def pid_namespace_for_next_child() -> Iterator[None]:
+    """Within the block, the processes this one forks start a new PID namespace (the
+    first of them is its PID 1); this process itself stays where it is, and afterwards
+    its children are born in its own namespace again (``setns`` to it).
+
+    Raises ``OSError`` when the namespace cannot be made (no privilege).
+    """
+    own = os.open("/proc/self/ns/pid", os.O_RDONLY)  # this process's own namespace
+    try:
+        unshare(CLONE_NEWPID)
+        try:
+            yield
+        finally:
+            _call("setns", ctypes.c_int(own), ctypes.c_int(CLONE_NEWPID))
+    finally:
+        os.close(own)
 
 
 def mount(source: str | None, target: str, fstype: str | None, flags: int, data: str = "") -> None:

@@ -3,8 +3,8 @@
 :func:`fork_supervised` runs a function in a forked child that is the leader of its own
 process group, collects what it writes on a result pipe and on stdout/stderr (both
 capped), enforces a wall-clock limit and, whatever happened, kills every process left in
-the child's group before returning. The sandbox server nests it three deep: server →
-job leader (new namespaces) → sandboxed process → one function's tests.
+the child's group before returning. The sandbox server nests it two deep:
+server → the confined process (new namespaces) → one function's tests.
 """
 
 from __future__ import annotations
