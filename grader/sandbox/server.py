@@ -22,7 +22,7 @@ import signal
 import sys
 from functools import partial
 
-from . import fixtures, harness, isolation, notebook
+from . import fixtures, harness, hugepages, isolation, notebook
 from .jobs import Task, run_job, write_line
 from .limits import Limits
 from .procs import fork_supervised
@@ -84,6 +84,7 @@ def run(request: dict, isolated: bool) -> dict:
         tasks.append(Task(item["function"], work))
     fixtures.warm([item["suite"] for item in request["tasks"]])
     fixtures.warm_imports([item["code"] for item in request["definitions"]])
+    hugepages.collapse_if_grown()  # what was just imported: cheap forks from here on
     result = run_job(tasks, limits, isolate=isolated, hide=tuple(request["hide"]))
     return {"tasks": result.tasks, "problem": result.problem, "isolated": result.isolated}
 
@@ -97,6 +98,7 @@ def main() -> None:
 
     torch.set_num_threads(1)
     fixtures.preload()
+    hugepages.collapse()
     found = probe()
     for line in sys.stdin:
         request = json.loads(line)
