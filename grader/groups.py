@@ -1,15 +1,23 @@
 """Answer groups: a class's answers to each theory part, clustered by meaning, so that a TA
 grades one group at a time (as Gradescope's answer groups do).
 
-Prose parts (``concepts``, ``linear_attention``) are grouped by meaning in two steps: by
-what the answer says in the rubric's terms (the concepts and misconceptions its check found),
-then, among answers that say the same, by their wording's meaning: an answer is the mean of
-its sentences' embeddings (the sentence model of :mod:`grader.theory.meaning`) and joins the
-first group whose centroid is at least ``GROUP_SIMILARITY`` close, in student order (so the
-grouping is the same on every run). Sentence embeddings alone tell topics apart better than
-claims: "the softmax becomes one-hot, so it copies" and "attention averages, nothing is
-copied" are closer than two paraphrases of the first. Math parts (the recurrence, norms,
+Prose parts (``concepts``, ``linear_attention``) are grouped by meaning. An answer is the mean
+of its sentences' embeddings (the sentence model of :mod:`grader.theory.meaning`), centred on
+the class's mean answer: every answer to a question shares its topic, and the centring leaves
+what tells one answer from another. Two answers are as close as the cosine of their centred
+vectors, plus ``SAME_FINDINGS_BONUS`` when the part's check found the same concepts and
+misconceptions in both (what the answer says in the rubric's terms; a bonus rather than a
+split, because the matcher reads some paraphrases differently). Groups are then merged,
+closest pair first, while the mean closeness between their members (average linkage) is at
+least ``GROUP_SIMILARITY``. The distinct answers are taken in sorted order and ties go to the
+first pair, so the grouping is the same on every run. Math parts (the recurrence, norms,
 attention outputs) are grouped by what the check parsed: the same values, the same group.
+
+The two settings were chosen on ``bench/group_variants.py`` (8 variants of two questions, 6
+paraphrases each), the set ``bench/groups_bench.py`` measures: its figure is not an
+independent one. Sentence embeddings tell topics apart better than claims, so a group can
+still hold two different answers: a group's ``scores`` show where its members' automatic
+scores differ, and a TA should read those before deciding for the whole group.
 
 A group's id is a digest of its first member's answer, so it stays the same across reruns
 while that answer does. A TA's decision on a group (``grader override --group``, or
@@ -30,7 +38,8 @@ from grader.rubric import Rubric
 
 GROUPS_NAME = "groups.json"
 MEANING_CHECKS = frozenset({"concepts", "linear_attention"})  # grouped by meaning
-GROUP_SIMILARITY = 0.5  # cosine to a group's centroid from which an answer joins it
+GROUP_SIMILARITY = 0.2  # mean closeness between two groups' members from which they merge
+SAME_FINDINGS_BONUS = 0.1  # added to two answers' closeness when their check found the same
 DIGEST_CHARS = 10
 
 
@@ -71,7 +80,8 @@ EMBED_BATCH = 64  # sentences embedded at a time, sorted by length (little paddi
 
 
 def _vectors(answers: list[str]):
-    """One unit vector per answer: the normalised mean of its sentences' embeddings."""
+    """One unit vector per answer: the normalised mean of its sentences' embeddings,
+    centred on the answers' mean and normalised again."""
     import torch
 
     from grader.theory import meaning
@@ -82,27 +92,49 @@ def _vectors(answers: list[str]):
     for start in range(0, len(flat), EMBED_BATCH):
         batch = flat[start : start + EMBED_BATCH]
         embedded.update(zip(batch, meaning.embed(batch), strict=True))
-    rows = [torch.stack([embedded[s] for s in listed]).mean(0) for listed in sentences]
-    return torch.nn.functional.normalize(torch.stack(rows), dim=1)
+    rows = torch.stack([torch.stack([embedded[s] for s in listed]).mean(0) for listed in sentences])
+    rows = torch.nn.functional.normalize(rows, dim=1)
+    if len(answers) > 1:
+        rows = torch.nn.functional.normalize(rows - rows.mean(0), dim=1)
+    return rows
 
 
-def _by_meaning(vectors) -> list[list[int]]:
-    """Leader clustering: each answer joins the first group whose centroid is close enough."""
-    members: list[list[int]] = []
-    sums = []
-    for i in range(len(vectors)):
-        best, best_similarity = None, GROUP_SIMILARITY
-        for g, total in enumerate(sums):
-            similarity = float(vectors[i] @ (total / total.norm()))
-            if similarity >= best_similarity:
-                best, best_similarity = g, similarity
-        if best is None:
-            members.append([i])
-            sums.append(vectors[i].clone())
-        else:
-            members[best].append(i)
-            sums[best] += vectors[i]
-    return members
+def _average_linkage(closeness) -> list[list[int]]:
+    """Merge the closest two groups while their members' mean closeness is at least
+    ``GROUP_SIMILARITY``; each group's members in index order."""
+    import torch
+
+    size = closeness.shape[0]
+    between = closeness.double().clone()
+    between.fill_diagonal_(float("-inf"))
+    counts = [1] * size
+    members = [[i] for i in range(size)]
+    while size > 1:
+        flat = int(torch.argmax(between))
+        i, j = sorted(divmod(flat, between.shape[0]))
+        if between[i, j] < GROUP_SIMILARITY:
+            break
+        merged = (between[i] * counts[i] + between[j] * counts[j]) / (counts[i] + counts[j])
+        between[i], between[:, i] = merged, merged
+        between[i, i] = float("-inf")
+        between[j], between[:, j] = float("-inf"), float("-inf")
+        counts[i] += counts[j]
+        members[i] += members[j]
+        members[j] = []
+        size -= 1
+    return [sorted(m) for m in members if m]
+
+
+def _by_meaning(answers: list[str], findings: list[str]) -> tuple[list[list[int]], object]:
+    """Groups of the distinct (answer, findings) pairs' indices, and their vectors."""
+    import torch
+
+    vectors = _vectors(answers)
+    same = torch.tensor([[a == b for b in findings] for a in findings], dtype=vectors.dtype)
+    mistakes = [json.dumps(json.loads(f)[1]) for f in findings]
+    apart = torch.tensor([[a != b for b in mistakes] for a in mistakes])
+    closeness = vectors @ vectors.T + SAME_FINDINGS_BONUS * same
+    return _average_linkage(closeness.masked_fill(apart, float("-inf"))), vectors
 
 
 def _representative(indices: list[int], vectors) -> int:
@@ -120,25 +152,28 @@ def part_groups(part_id: str, check: str, entries: list[tuple[str, object]]) -> 
         return []
     students = [s for s, _ in answered]
     answers = [p.answer for _, p in answered]
-    key = _said_key if check in MEANING_CHECKS else _math_key
-    keyed: dict[str, list[int]] = {}
-    for i, (_, part) in enumerate(answered):
-        keyed.setdefault(key(part), []).append(i)
-    clusters = list(keyed.values())
-    vectors = _vectors(answers) if check in MEANING_CHECKS else None
-    if vectors is not None:
-        clusters = [
-            [same[j] for j in cluster]
-            for same in clusters
-            for cluster in _by_meaning(vectors[same])
-        ]
+    if check in MEANING_CHECKS:
+        keys = [(p.answer, _said_key(p)) for _, p in answered]
+        distinct = sorted(set(keys))
+        clusters, vectors = _by_meaning([a for a, _ in distinct], [k for _, k in distinct])
+        where = {key: n for n, key in enumerate(distinct)}
+        of_distinct: dict[int, list[int]] = {}
+        for i, key in enumerate(keys):
+            of_distinct.setdefault(where[key], []).append(i)
+        groups_of = [[i for d in cluster for i in of_distinct[d]] for cluster in clusters]
+        shown_of = [distinct[_representative(cluster, vectors)][0] for cluster in clusters]
+    else:
+        keyed: dict[str, list[int]] = {}
+        for i, (_, part) in enumerate(answered):
+            keyed.setdefault(_math_key(part), []).append(i)
+        groups_of = list(keyed.values())
+        shown_of = [answers[indices[0]] for indices in groups_of]
     groups = []
-    for indices in clusters:
-        first = answers[indices[0]]
-        shown = answers[_representative(indices, vectors)] if vectors is not None else first
+    for indices, shown in zip(groups_of, shown_of, strict=True):
+        indices = sorted(indices)
         groups.append(
             Group(
-                f"{part_id}-{answer_digest(first)}",
+                f"{part_id}-{answer_digest(answers[indices[0]])}",
                 [students[i] for i in indices],
                 shown,
                 {students[i]: _automatic(answered[i][1]) for i in indices},

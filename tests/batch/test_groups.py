@@ -4,6 +4,7 @@ TA decision for a whole group, kept across reruns only for members whose answers
 from __future__ import annotations
 
 import json
+from dataclasses import asdict
 from pathlib import Path
 
 from conftest import run_cli
@@ -33,21 +34,54 @@ def _part(answer: str, score: float = 1.0, said: tuple = ("one_hot", "copies")) 
     return PartResult(score, 1.0, "pass", [], evidence, answer=answer, check="concepts")
 
 
+COPY_TERSE = (
+    "Large beta makes the attention scores far apart, the softmax saturates on the matching "
+    "key (the token itself) and the output equals that token: a copy."
+)
+AVERAGE_AGAIN = (
+    "Self-attention just takes the plain average of all inputs with the same weight for "
+    "each, so nothing gets copied even for a huge beta."
+)
+AVERAGE_BLEND = (
+    "The outputs are always an even blend of every token, since attention weights are "
+    "uniform; no token is ever copied, whatever beta is."
+)
+UNSURE = "I am not sure how to explain this part of the question."
+POSITIONS = (
+    "Attention copies because the positional encodings make every token unique, and the "
+    "feed-forward layer then reproduces it."
+)
+COPIES = {"ana", "ben", "cy", "cal"}
+AVERAGES = {"dee", "dan", "dot"}
+
+
 def test_paraphrases_share_a_group_and_a_different_answer_does_not() -> None:
-    """Grouped first by what the answers say in the rubric's terms, then by wording."""
+    """Grouped by meaning (centred on the class's answers), with a bonus for the same
+    findings of the check: the same answer and close paraphrases together, different
+    claims never together; a paraphrase the embeddings put far stays apart (pure first)."""
     entries = [
         ("ana", _part(COPY_RIGHT)),
         ("ben", _part(COPY_PARAPHRASE, 0.5)),
         ("cy", _part(COPY_RIGHT)),  # the same answer again
+        ("cal", _part(COPY_TERSE)),
         ("dee", _part(AVERAGE_WRONG, 0.0, said=())),
+        ("dan", _part(AVERAGE_BLEND, 0.0, said=())),
+        ("dot", _part(AVERAGE_AGAIN, 0.0, said=())),
+        ("ida", _part(UNSURE, 0.0, said=())),
+        ("pos", _part(POSITIONS, 0.0, said=("copies",))),
         ("eve", _part("")),  # no answer: in no group
     ]
     groups = part_groups("p2c", "concepts", entries)
-    assert [sorted(g.students) for g in groups] == [["ana", "ben", "cy"], ["dee"]]
+    members = [set(g.students) for g in groups]
+    assert sorted(s for m in members for s in m) == sorted(s for s, _ in entries[:-1])
+    for claim in (COPIES, AVERAGES, {"ida"}, {"pos"}):  # no group mixes two claims
+        assert all(m <= claim for m in members if m & claim)
     big = groups[0]
-    assert big.scores == {"ana": 1.0, "ben": 0.5, "cy": 1.0}
-    assert big.answers["ben"] == answer_digest(COPY_PARAPHRASE)
-    assert big.representative in (COPY_RIGHT, COPY_PARAPHRASE)
+    assert set(big.students) == {"ana", "cy", "cal"}  # the same answer, and a paraphrase
+    assert {"dee", "dot"} in members
+    assert big.scores == {"ana": 1.0, "cal": 1.0, "cy": 1.0}
+    assert big.answers["cal"] == answer_digest(COPY_TERSE)
+    assert big.representative in (COPY_RIGHT, COPY_TERSE)
     assert big.group == f"p2c-{answer_digest(COPY_RIGHT)}"  # stable while that answer stays
 
 
@@ -99,3 +133,20 @@ def test_a_group_decision_covers_its_members_until_their_answers_change(tmp_path
     assert ben["status"] != "ta_graded" and "needs_review" in ben["flags"]
     assert f"taken out of group {copying['group']}" in ben["evidence"][-1]["reason"]
     assert saved["dee"]["problems"]["p2"]["parts"]["p2c"]["override"] is None
+
+
+def test_the_groups_page_warns_where_a_groups_automatic_scores_differ() -> None:
+    from grader.report.env import environment
+    from grader.report.outputs import GROUPS_TEMPLATE
+    from grader.rubric import load_rubric
+
+    entries = [("ana", _part(COPY_RIGHT)), ("cy", _part(COPY_RIGHT, 0.5))]
+    same = [("ana", _part(COPY_RIGHT)), ("cy", _part(COPY_RIGHT))]
+    page = environment(None).get_template(GROUPS_TEMPLATE)
+
+    def render(listed: list) -> str:
+        parts = {"p2c": [asdict(g) for g in part_groups("p2c", "concepts", listed)]}
+        return page.render(groups={"parts": parts}, rubric=load_rubric("hw2-2024"))
+
+    assert "automatic scores of this group differ" in render(entries)
+    assert "automatic scores of this group differ" not in render(same)
