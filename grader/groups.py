@@ -3,7 +3,8 @@ grades one group at a time (as Gradescope's answer groups do).
 
 Prose parts (``concepts``, ``linear_attention``) are grouped by meaning. An answer is the mean
 of its sentences' embeddings (the sentence model of :mod:`grader.theory.meaning`), centred on
-the class's mean answer: every answer to a question shares its topic, and the centring leaves
+the mean of the class's distinct answers (from ``MIN_CENTRED`` of them; fewer are each their
+own group): every answer to a question shares its topic, and the centring leaves
 what tells one answer from another. Two answers are as close as the cosine of their centred
 vectors, plus ``SAME_FINDINGS_BONUS`` when the part's check found the same concepts and
 misconceptions in both (what the answer says in the rubric's terms; a bonus rather than a
@@ -38,14 +39,20 @@ from grader.rubric import Rubric
 
 GROUPS_NAME = "groups.json"
 MEANING_CHECKS = frozenset({"concepts", "linear_attention"})  # grouped by meaning
+MIN_CENTRED = 8  # distinct answers from which their mean is a topic worth centring on
 GROUP_SIMILARITY = 0.2  # mean closeness between two groups' members from which they merge
 SAME_FINDINGS_BONUS = 0.1  # added to two answers' closeness when their check found the same
 DIGEST_CHARS = 10
 
 
+def _same_text(answer: str) -> str:
+    """An answer with its runs of white space made one space: what "the same answer" means."""
+    return " ".join(answer.split())
+
+
 def answer_digest(answer: str) -> str:
     """The digest a group decision ties a member's answer to."""
-    return hashlib.sha256(" ".join(answer.split()).encode()).hexdigest()[:DIGEST_CHARS]
+    return hashlib.sha256(_same_text(answer).encode()).hexdigest()[:DIGEST_CHARS]
 
 
 @dataclass
@@ -94,9 +101,10 @@ def _vectors(answers: list[str]):
         embedded.update(zip(batch, meaning.embed(batch), strict=True))
     rows = torch.stack([torch.stack([embedded[s] for s in listed]).mean(0) for listed in sentences])
     rows = torch.nn.functional.normalize(rows, dim=1)
-    if len(answers) > 1:
-        rows = torch.nn.functional.normalize(rows - rows.mean(0), dim=1)
-    return rows
+    centred = rows - rows.mean(0)
+    norms = centred.norm(dim=1, keepdim=True)
+    # an answer at the centre itself has no direction: it is close to none
+    return torch.where(norms > 1e-4, centred / norms.clamp(min=1e-12), torch.zeros_like(centred))
 
 
 def _average_linkage(closeness) -> list[list[int]]:
@@ -126,9 +134,14 @@ def _average_linkage(closeness) -> list[list[int]]:
 
 
 def _by_meaning(answers: list[str], findings: list[str]) -> tuple[list[list[int]], object]:
-    """Groups of the distinct (answer, findings) pairs' indices, and their vectors."""
+    """Groups of the distinct (answer, findings) pairs' indices, and their vectors. Under
+    ``MIN_CENTRED`` distinct answers there is no class topic to centre on (two answers
+    centred on their mean point opposite ways): each distinct answer is its own group, and
+    a TA reads the few there are."""
     import torch
 
+    if len(answers) < MIN_CENTRED:
+        return [[i] for i in range(len(answers))], None
     vectors = _vectors(answers)
     same = torch.tensor([[a == b for b in findings] for a in findings], dtype=vectors.dtype)
     mistakes = [json.dumps(json.loads(f)[1]) for f in findings]
@@ -153,7 +166,7 @@ def part_groups(part_id: str, check: str, entries: list[tuple[str, object]]) -> 
     students = [s for s, _ in answered]
     answers = [p.answer for _, p in answered]
     if check in MEANING_CHECKS:
-        keys = [(p.answer, _said_key(p)) for _, p in answered]
+        keys = [(_same_text(p.answer), _said_key(p)) for _, p in answered]
         distinct = sorted(set(keys))
         clusters, vectors = _by_meaning([a for a, _ in distinct], [k for _, k in distinct])
         where = {key: n for n, key in enumerate(distinct)}
@@ -161,7 +174,12 @@ def part_groups(part_id: str, check: str, entries: list[tuple[str, object]]) -> 
         for i, key in enumerate(keys):
             of_distinct.setdefault(where[key], []).append(i)
         groups_of = [[i for d in cluster for i in of_distinct[d]] for cluster in clusters]
-        shown_of = [distinct[_representative(cluster, vectors)][0] for cluster in clusters]
+        shown_of = [
+            answers[
+                of_distinct[cluster[0] if vectors is None else _representative(cluster, vectors)][0]
+            ]
+            for cluster in clusters
+        ]
     else:
         keyed: dict[str, list[int]] = {}
         for i, (_, part) in enumerate(answered):
@@ -169,11 +187,18 @@ def part_groups(part_id: str, check: str, entries: list[tuple[str, object]]) -> 
         groups_of = list(keyed.values())
         shown_of = [answers[indices[0]] for indices in groups_of]
     groups = []
+    taken: set[str] = set()
     for indices, shown in zip(groups_of, shown_of, strict=True):
         indices = sorted(indices)
+        base = f"{part_id}-{answer_digest(answers[indices[0]])}"
+        group_id, n = base, 1
+        while group_id in taken:  # the same answer in two groups (told apart by its findings)
+            n += 1
+            group_id = f"{base}-{n}"
+        taken.add(group_id)
         groups.append(
             Group(
-                f"{part_id}-{answer_digest(answers[indices[0]])}",
+                group_id,
                 [students[i] for i in indices],
                 shown,
                 {students[i]: _automatic(answered[i][1]) for i in indices},

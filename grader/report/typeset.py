@@ -172,18 +172,19 @@ def summary_model(
     links: dict[str, str],
     pdf_links: dict[str, str],
     groups: bool,
+    pdf_name: str = "",
 ) -> dict:
     """Everything the class summary's PDF shows (as ``index.html.j2`` shows it), as data.
 
     ``stats`` is :func:`grader.report.summary.class_statistics`; ``histogram`` the totals'
     SVG; ``links`` and ``pdf_links`` each student's report, by student; ``groups`` whether
-    the answer groups page was written.
+    the answer groups page was written; ``pdf_name`` the summary's own PDF, if it links to it.
     """
     problems = rubric.problems
     return {
         "rubric": {"id": rubric.id, "title": rubric.title, "version": rubric.version},
         "digest": class_digest(results),
-        "links": {"groups": groups, "pdf": bool(pdf_links)},
+        "links": {"groups": groups, "pdf": pdf_name},
         "count": len(results),
         "graded": stats["graded"],
         "mean": points(stats["mean"]),

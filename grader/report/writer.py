@@ -151,7 +151,7 @@ class ReportWriter:
         write_atomic(html, self.index_html(results, groups, summary))
         if not self.pdf:
             return [html]
-        model = summary_model(results, self.rubric, groups=groups, **summary)
+        model = summary_model(results, self.rubric, groups=groups, pdf_name=INDEX_PDF, **summary)
         try:
             return [
                 html,

@@ -53,6 +53,7 @@ PR_SET_DUMPABLE = 4
 PR_SET_NO_NEW_PRIVS = 38
 
 MNT_DETACH = 2
+EXIT_NAMESPACE_LOST = 71  # the sandbox server could not setns back to its own PID namespace
 SYS_PIVOT_ROOT = {"x86_64": 155, "aarch64": 41}.get(platform.machine(), -1)
 
 # The folders a sandboxed process sees, read-only (the interpreter's shared libraries and
@@ -98,7 +99,11 @@ def pid_namespace_for_next_child() -> Iterator[None]:
         try:
             yield
         finally:
-            _call("setns", ctypes.c_int(own), ctypes.c_int(CLONE_NEWPID))
+            try:
+                _call("setns", ctypes.c_int(own), ctypes.c_int(CLONE_NEWPID))
+            except OSError as exc:  # its next child would be born in a dead namespace:
+                os.write(2, f"sandbox: cannot return to own PID namespace: {exc}\n".encode())
+                os._exit(EXIT_NAMESPACE_LOST)  # end; the grader starts a fresh server
     finally:
         os.close(own)
 

@@ -23,6 +23,7 @@ MEANING_FILE = RUBRICS_DIR / "meaning.yaml"
 MAX_SENTENCES = 60  # an answer longer than this is read on its first sentences only
 MAX_TOKENS = 96
 BATCH = 16  # sentences encoded together, of similar length
+EMBEDDING_SIZE = 384
 MIN_WORDS = 3  # words of two letters or more: a line of symbols is no sentence
 WORD = re.compile(r"[A-Za-z]{2,}")
 SENTENCE_END = re.compile(r"(?<=[.!?;])\s+|\n+")
@@ -99,22 +100,29 @@ def _encode(texts: list[str]):
 
 # A sentence's vector, kept for the rest of the process: a class repeats sentences (the
 # handout's wording, stock phrases, a student's own answer read by two checks), and a
-# pool worker grades many students. Bounded: about 31 MB at 384 floats a sentence.
+# pool worker grades many students. Bounded: 20,000 vectors of 384 floats (31 MB) and their
+# sentences, of at most 1,000 characters each (20 MB). A vector is the one its sentence got
+# the first time, in whatever batch that was: batches differ from one another in the last
+# bits of a float (about 1e-7), as they did before the cache between thread counts.
 _VECTORS: OrderedDict[str, object] = OrderedDict()
 CACHED_SENTENCES = 20_000
+CACHED_CHARS = 1_000  # longer sentences are encoded each time, never kept
 
 
 def embed(texts: list[str]):
     """Unit-length embeddings, one row per text (a torch tensor)."""
     import torch
 
+    if not texts:
+        return torch.zeros(0, EMBEDDING_SIZE)
     found = {text: _VECTORS[text] for text in texts if text in _VECTORS}
     missing = [text for text in dict.fromkeys(texts) if text not in found]
     if missing:
-        found.update(zip(missing, (row.clone() for row in _encode(missing)), strict=False))
+        found.update(zip(missing, (row.clone() for row in _encode(missing)), strict=True))
     for text in dict.fromkeys(texts):
-        _VECTORS[text] = found[text]
-        _VECTORS.move_to_end(text)
+        if len(text) <= CACHED_CHARS:
+            _VECTORS[text] = found[text]
+            _VECTORS.move_to_end(text)
     while len(_VECTORS) > CACHED_SENTENCES:
         _VECTORS.popitem(last=False)
     return torch.stack([found[text] for text in texts])

@@ -102,8 +102,8 @@ THEORY = "# Assignment 2\n\n## Problem 2\n\n(a) ||x1|| = sqrt(2) beta.\n\n(c) {a
 def test_a_group_decision_covers_its_members_until_their_answers_change(tmp_path: Path) -> None:
     folder = tmp_path / "class"
     folder.mkdir()
-    reworded = COPY_RIGHT.replace("As beta grows", "When beta becomes large")
-    answers = {"ana": COPY_RIGHT, "ben": reworded, "cy": COPY_RIGHT, "dee": AVERAGE_WRONG}
+    rewrapped = COPY_RIGHT.replace(" so the ", "\nso the  ")  # the same answer, other spacing
+    answers = {"ana": COPY_RIGHT, "ben": rewrapped, "cy": COPY_RIGHT, "dee": AVERAGE_WRONG}
     for student, answer in answers.items():
         (folder / f"{student}.md").write_text(THEORY.format(answer=answer))
     out = tmp_path / "out"
@@ -150,3 +150,19 @@ def test_the_groups_page_warns_where_a_groups_automatic_scores_differ() -> None:
 
     assert "automatic scores of this group differ" in render(entries)
     assert "automatic scores of this group differ" not in render(same)
+
+
+def test_a_few_distinct_answers_are_each_their_own_group_and_ids_stay_unique() -> None:
+    """Under MIN_CENTRED distinct answers there is no topic to centre on: the same answer
+    (white space aside) shares a group, anything else is apart; ids never repeat."""
+    entries = [
+        ("ana", _part(COPY_RIGHT)),
+        ("ben", _part(COPY_RIGHT.replace(" ", "  "))),
+        ("cy", _part(COPY_PARAPHRASE)),
+        ("dee", _part(COPY_RIGHT, said=("one_hot",))),  # the same text, read otherwise
+    ]
+    groups = part_groups("p2c", "concepts", entries)
+    assert sorted(sorted(g.students) for g in groups) == [["ana", "ben"], ["cy"], ["dee"]]
+    ids = [g.group for g in groups]
+    assert len(set(ids)) == len(ids)
+    assert {f"p2c-{answer_digest(COPY_RIGHT)}", f"p2c-{answer_digest(COPY_RIGHT)}-2"} <= set(ids)

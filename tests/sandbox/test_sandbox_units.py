@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -19,6 +20,7 @@ from grader.rubric import PartSpec, ProblemSpec, load_rubric
 from grader.sandbox import fixtures, functions
 from grader.sandbox.compare import compare
 from grader.sandbox.extract import extract
+from grader.sandbox.jobs import Task, run_job, write_line
 from grader.sandbox.limits import Limits, LimitsError
 
 # Hostile files that are ingest errors (made here: ruff would read a broken .ipynb).
@@ -144,3 +146,19 @@ def test_warm_imports_loads_only_the_listed_libraries() -> None:
         [sys.executable, "-c", script], capture_output=True, text=True, check=True, timeout=120
     )
     assert found.stdout.split() == ["['torchvision',", "'torchvision']", "True", "False"]
+
+
+def _report_pid(result_fd: int) -> None:
+    write_line(result_fd, {"pid": os.getpid()})
+
+
+def test_a_job_runs_as_pid_1_of_its_own_namespace_and_the_caller_returns_to_its_own(
+    isolated: bool,
+) -> None:
+    """The job's confined process is PID 1 of a fresh PID namespace (its task is PID 2);
+    afterwards this process's children are born in its own namespace again."""
+    result = run_job([Task("pid", _report_pid)], Limits(wall_s=10.0, cpu_s=5), isolate=isolated)
+    assert result.problem is None, result.problem
+    if isolated:
+        assert result.tasks["pid"]["lines"] == [{"pid": 2}]
+    assert os.readlink("/proc/self/ns/pid_for_children") == os.readlink("/proc/self/ns/pid")

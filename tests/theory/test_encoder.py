@@ -66,3 +66,7 @@ def test_a_cached_sentence_gets_the_vector_it_got_first() -> None:
     assert torch.equal(again[0], first[2]) and torch.equal(again[1], first[0])
     assert torch.equal(again[2], first[2])
     assert len(meaning._VECTORS) <= meaning.CACHED_SENTENCES
+
+
+def test_no_sentence_gives_no_row() -> None:
+    assert tuple(meaning.embed([]).shape) == (0, 384)
