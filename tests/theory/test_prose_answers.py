@@ -144,3 +144,29 @@ def test_one_way_only_is_partial() -> None:
 def test_an_empty_answer_is_missing() -> None:
     result = grade("hw3-2022", "p3", "   ")
     assert (result.fraction, result.status) == (0.0, "missing")
+
+
+@pytest.mark.parametrize(
+    "answer",
+    [
+        "For large beta the softmax is an argmax, so every output copies the token with the "
+        "largest norm (x1 or x3), because it has the biggest dot product with every query.",
+        "A large beta makes the attention weights one-hot; the longest vector wins every row, "
+        "so all outputs are a copy of it and x2 disappears.",
+    ],
+)
+def test_the_largest_norm_winning_every_row_is_a_misconception(answer: str) -> None:
+    """Each token matches itself best (x_i . x_i is the top score of its row): an answer that
+    says the largest-norm token wins everywhere does not get full credit, and is flagged."""
+    result = grade("hw2-2024", "p2c", answer)
+    assert result.fraction < 1.0 and FLAG_REVIEW in result.flags
+    assert "largest-norm token does not win every row" in result.feedback
+
+
+def test_the_right_reason_mentioning_norms_is_not_that_misconception() -> None:
+    answer = (
+        "As beta grows the norms are large, so the softmax becomes one-hot: each query puts all "
+        "its weight on its own key, the output is a weighted sum of the values and copies x_i."
+    )
+    result = grade("hw2-2024", "p2c", answer)
+    assert (result.fraction, result.flags) == (1.0, []), result.evidence
