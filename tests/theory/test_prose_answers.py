@@ -170,3 +170,23 @@ def test_the_right_reason_mentioning_norms_is_not_that_misconception() -> None:
     )
     result = grade("hw2-2024", "p2c", answer)
     assert (result.fraction, result.flags) == (1.0, []), result.evidence
+
+
+def test_softmax_attention_reordered_by_exponentiating_kv_is_a_misconception() -> None:
+    answer = (
+        "Because K^T V does not depend on the query we form it once, so the cost is O(T). "
+        "Ordinary attention gets the same speed-up if we exponentiate K^T V entrywise first."
+    )
+    result = grade("hw2-2024", "p3", answer)
+    assert result.fraction < 1.0 and FLAG_REVIEW in result.flags
+    assert "softmax attention cannot be reordered so" in result.feedback
+
+
+def test_dropping_the_exp_before_reassociating_is_not_that_misconception() -> None:
+    answer = (
+        "Softmax attention is quadratic since exp(q.k) cannot be split. Linear attention drops "
+        "the exp, and then (QK^T)V = Q(K^T V): K^T V = sum_j k_j v_j^T does not depend on i, "
+        "so it is computed once, with sum_j k_j for the normaliser, in O(T d^2): O(T) overall."
+    )
+    result = grade("hw2-2024", "p3", answer)
+    assert "cannot be reordered so" not in result.feedback, result.evidence
