@@ -146,47 +146,50 @@ def test_an_empty_answer_is_missing() -> None:
     assert (result.fraction, result.status) == (0.0, "missing")
 
 
-@pytest.mark.parametrize(
-    "answer",
-    [
+# (part, answer, the misconception's label in the feedback): wrong mechanisms that
+# blind-written paraphrases got full credit for, with no flag
+MISCONCEIVED = {
+    "largest norm wins": (
+        "p2c",
         "For large beta the softmax is an argmax, so every output copies the token with the "
         "largest norm (x1 or x3), because it has the biggest dot product with every query.",
+        "largest-norm token does not win every row",
+    ),
+    "longest vector wins": (
+        "p2c",
         "A large beta makes the attention weights one-hot; the longest vector wins every row, "
         "so all outputs are a copy of it and x2 disappears.",
-    ],
-)
-def test_the_largest_norm_winning_every_row_is_a_misconception(answer: str) -> None:
-    """Each token matches itself best (x_i . x_i is the top score of its row): an answer that
-    says the largest-norm token wins everywhere does not get full credit, and is flagged."""
-    result = grade("hw2-2024", "p2c", answer)
+        "largest-norm token does not win every row",
+    ),
+    "softmax reordered too": (
+        "p3",
+        "Because K^T V does not depend on the query we form it once, so the cost is O(T). "
+        "Ordinary attention gets the same speed-up if we exponentiate K^T V entrywise first.",
+        "softmax attention cannot be reordered so",
+    ),
+}
+
+
+@pytest.mark.parametrize("name", MISCONCEIVED)
+def test_a_wrong_mechanism_loses_credit_and_is_flagged(name: str) -> None:
+    """Each token matches itself best (x_i . x_i tops its row), and exp(q.k) does not factor:
+    an answer built on the opposite does not get full credit, and is flagged."""
+    part, answer, label = MISCONCEIVED[name]
+    result = grade("hw2-2024", part, answer)
     assert result.fraction < 1.0 and FLAG_REVIEW in result.flags
-    assert "largest-norm token does not win every row" in result.feedback
+    assert label in result.feedback
 
 
-def test_the_right_reason_mentioning_norms_is_not_that_misconception() -> None:
-    answer = (
+def test_right_answers_near_those_words_are_not_those_misconceptions() -> None:
+    norms = (
         "As beta grows the norms are large, so the softmax becomes one-hot: each query puts all "
         "its weight on its own key, the output is a weighted sum of the values and copies x_i."
     )
-    result = grade("hw2-2024", "p2c", answer)
-    assert (result.fraction, result.flags) == (1.0, []), result.evidence
-
-
-def test_softmax_attention_reordered_by_exponentiating_kv_is_a_misconception() -> None:
-    answer = (
-        "Because K^T V does not depend on the query we form it once, so the cost is O(T). "
-        "Ordinary attention gets the same speed-up if we exponentiate K^T V entrywise first."
-    )
-    result = grade("hw2-2024", "p3", answer)
-    assert result.fraction < 1.0 and FLAG_REVIEW in result.flags
-    assert "softmax attention cannot be reordered so" in result.feedback
-
-
-def test_dropping_the_exp_before_reassociating_is_not_that_misconception() -> None:
-    answer = (
+    dropped_exp = (
         "Softmax attention is quadratic since exp(q.k) cannot be split. Linear attention drops "
         "the exp, and then (QK^T)V = Q(K^T V): K^T V = sum_j k_j v_j^T does not depend on i, "
         "so it is computed once, with sum_j k_j for the normaliser, in O(T d^2): O(T) overall."
     )
-    result = grade("hw2-2024", "p3", answer)
-    assert "cannot be reordered so" not in result.feedback, result.evidence
+    result = grade("hw2-2024", "p2c", norms)
+    assert (result.fraction, result.flags) == (1.0, []), result.evidence
+    assert "cannot be reordered so" not in grade("hw2-2024", "p3", dropped_exp).feedback
