@@ -83,9 +83,6 @@ def _said_key(part) -> str:
     return json.dumps([data.get("concepts"), data.get("misconceptions")])
 
 
-EMBED_BATCH = 64  # sentences embedded at a time, sorted by length (little padding)
-
-
 def _vectors(answers: list[str]):
     """One unit vector per answer: the normalised mean of its sentences' embeddings,
     centred on the answers' mean and normalised again."""
@@ -94,11 +91,8 @@ def _vectors(answers: list[str]):
     from grader.theory import meaning
 
     sentences = [meaning.sentences(a) or [a[:400] or "(empty)"] for a in answers]
-    flat = sorted({s for listed in sentences for s in listed}, key=len)
-    embedded = {}
-    for start in range(0, len(flat), EMBED_BATCH):
-        batch = flat[start : start + EMBED_BATCH]
-        embedded.update(zip(batch, meaning.embed(batch), strict=True))
+    flat = sorted({s for listed in sentences for s in listed})
+    embedded = dict(zip(flat, meaning.embed(flat), strict=True))  # batched by length there
     rows = torch.stack([torch.stack([embedded[s] for s in listed]).mean(0) for listed in sentences])
     rows = torch.nn.functional.normalize(rows, dim=1)
     centred = rows - rows.mean(0)
@@ -151,8 +145,8 @@ def _by_meaning(answers: list[str], findings: list[str]) -> tuple[list[list[int]
 
 
 def _representative(indices: list[int], vectors) -> int:
-    """The member closest to the group's centre."""
-    if len(indices) < 3:
+    """The member closest to the group's centre (the first, without vectors)."""
+    if vectors is None or len(indices) < 3:
         return indices[0]
     members = vectors[indices]
     return indices[int((members @ members.mean(0)).argmax())]
@@ -175,10 +169,7 @@ def part_groups(part_id: str, check: str, entries: list[tuple[str, object]]) -> 
             of_distinct.setdefault(where[key], []).append(i)
         groups_of = [[i for d in cluster for i in of_distinct[d]] for cluster in clusters]
         shown_of = [
-            answers[
-                of_distinct[cluster[0] if vectors is None else _representative(cluster, vectors)][0]
-            ]
-            for cluster in clusters
+            answers[of_distinct[_representative(cluster, vectors)][0]] for cluster in clusters
         ]
     else:
         keyed: dict[str, list[int]] = {}

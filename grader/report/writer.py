@@ -128,16 +128,10 @@ class ReportWriter:
         self, results: list[StudentResult], groups: bool = False, summary: dict | None = None
     ) -> str:
         """The class summary as an HTML document (``summary``: :meth:`_summary`'s, if made)."""
-        summary = summary or self._summary(results)
-        stats, links, pdf_links = summary["stats"], summary["links"], summary["pdf_links"]
-        histogram = summary["histogram"]
         return self.env.get_template("index.html.j2").render(
             results=results,
             rubric=self.rubric,
-            stats=stats,
-            links=links,
-            pdf_links=pdf_links,
-            histogram=histogram,
+            **(summary or self._summary(results)),
             summary_pdf=INDEX_PDF if self.pdf else None,
             digest=class_digest(results),
             groups=groups,

@@ -83,7 +83,11 @@ def _task_record(task: Task, finished: Finished, limits: Limits, wall_s: float) 
 
 
 def _confined(plan: isolation.Plan, limits: Limits, tasks: list[Task], result_fd: int) -> None:
+    """The confined process (PID 1 of its namespace): the namespaces the PID one does not
+    cover, the private view and limits, then one supervised process per task."""
     try:
+        if plan.namespaced:
+            isolation.unshare(isolation.NAMESPACES & ~isolation.CLONE_NEWPID)
         isolation.enter(plan, limits)
     except OSError as exc:
         write_line(result_fd, {"setup_error": str(exc)})
@@ -94,17 +98,6 @@ def _confined(plan: isolation.Plan, limits: Limits, tasks: list[Task], result_fd
             task.work, wall_s, limits.output_kb * 1024, LINE_CAP, sweep=plan.namespaced
         )
         write_line(result_fd, _task_record(task, finished, limits, wall_s))
-
-
-def _job(plan: isolation.Plan, limits: Limits, tasks: list[Task], result_fd: int) -> None:
-    """The confined process: the namespaces the PID one does not cover, then the tasks."""
-    if plan.namespaced:
-        try:
-            isolation.unshare(isolation.NAMESPACES & ~isolation.CLONE_NEWPID)
-        except OSError as exc:
-            write_line(result_fd, {"setup_error": str(exc)})
-            return
-    _confined(plan, limits, tasks, result_fd)
 
 
 def run_job(
@@ -127,7 +120,7 @@ def run_job(
     try:
         with isolation.pid_namespace_for_next_child() if isolate else nullcontext():
             finished = fork_supervised(
-                partial(_job, plan, limits, tasks), wall_s, JOB_OUTPUT_CAP, LINE_CAP
+                partial(_confined, plan, limits, tasks), wall_s, JOB_OUTPUT_CAP, LINE_CAP
             )
     except OSError as exc:
         result.problem = f"the sandbox could not be set up: {exc}"
