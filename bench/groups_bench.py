@@ -6,7 +6,11 @@ A variant's group is the group that holds most of its students; a student lands 
 they are in their variant's group and that group is no other variant's (two variants merged
 into one group count as wrong for the smaller one).
 
-    python bench/groups_bench.py [--students 300] [--jobs 2] [--work /tmp/grader-groups]
+    python bench/groups_bench.py [--set dev|heldout] [--students 300] [--jobs 2] [--work DIR]
+
+``--set heldout`` takes bench/group_variants_heldout.py: 8 other variants of the same two
+questions, written by a helper from the homework statements alone, blind to the grader,
+and never used to choose a setting.
 """
 
 from __future__ import annotations
@@ -23,7 +27,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from group_variants import VARIANTS  # noqa: E402
+import group_variants  # noqa: E402
+import group_variants_heldout  # noqa: E402
 
 from grader.gradebook import result_from_dict  # noqa: E402
 from grader.groups import answer_groups  # noqa: E402
@@ -49,16 +54,20 @@ sigmoid(1000 * (sum of even-position inputs - sum of odd-position inputs)).
 {p3}
 """
 
+SETS = {"dev": group_variants.VARIANTS, "heldout": group_variants_heldout.VARIANTS}
 
-def write_class(folder: Path, students: int, seed: int = 7) -> dict[str, dict[str, int]]:
+
+def write_class(
+    folder: Path, students: int, variants: dict[str, list[dict]], seed: int = 7
+) -> dict[str, dict[str, int]]:
     """One markdown file per student; returns each student's variant per part."""
     rng = random.Random(seed)
     truth: dict[str, dict[str, int]] = {}
     folder.mkdir(parents=True)
     for n in range(students):
         student = f"s{n:04d}"
-        chosen = {part: rng.randrange(len(variants)) for part, variants in VARIANTS.items()}
-        texts = {part: rng.choice(VARIANTS[part][v]["paraphrases"]) for part, v in chosen.items()}
+        chosen = {part: rng.randrange(len(listed)) for part, listed in variants.items()}
+        texts = {part: rng.choice(variants[part][v]["paraphrases"]) for part, v in chosen.items()}
         (folder / f"{student}.md").write_text(TEMPLATE.format(**texts), encoding="utf-8")
         truth[student] = chosen
     return truth
@@ -87,9 +96,16 @@ def main() -> None:
     parser.add_argument("--students", type=int, default=300)
     parser.add_argument("--jobs", type=int, default=2)
     parser.add_argument("--work", type=Path, default=Path("/tmp/grader-groups"))
+    parser.add_argument(
+        "--set",
+        choices=sorted(SETS),
+        default="dev",
+        help="dev: the variants the settings were chosen on; heldout: written apart, never tuned on",
+    )
     args = parser.parse_args()
+    variants = SETS[args.set]
     shutil.rmtree(args.work, ignore_errors=True)
-    truth = write_class(args.work / "class", args.students)
+    truth = write_class(args.work / "class", args.students, variants)
     out = args.work / "out"
     command = [sys.executable, "-m", "grader", "grade", str(args.work / "class")]
     command += ["-a", "hw2-2024", "-o", str(out), "--no-run", "--no-reports", "--groups"]
@@ -98,12 +114,12 @@ def main() -> None:
     subprocess.run(command, check=True, capture_output=True)
     seconds = time.perf_counter() - start
     groups = json.loads((out / "groups.json").read_text())["parts"]
-    for part in VARIANTS:
+    for part in variants:
         right = landed(groups[part], {s: t[part] for s, t in truth.items()})
         print(
             f"{part}: {right} of {len(truth)} students in their variant's group "
             f"({100 * right / len(truth):.1f}%), {len(groups[part])} groups for "
-            f"{len(VARIANTS[part])} variants"
+            f"{len(variants[part])} variants"
         )
     print(f"grade --groups, {args.students} students, --jobs {args.jobs}: {seconds:.1f} s")
     saved = json.loads((out / "grades.json").read_text())["students"]

@@ -51,38 +51,65 @@ POSITIONS = (
     "Attention copies because the positional encodings make every token unique, and the "
     "feed-forward layer then reproduces it."
 )
-COPIES = {"ana", "ben", "cy", "cal"}
-AVERAGES = {"dee", "dan", "dot"}
+CLAIMS = {  # four claims a class makes, each in several wordings
+    "copies": [
+        COPY_RIGHT,
+        COPY_PARAPHRASE,
+        COPY_TERSE,
+        "For a big beta every score is huge and the gaps between them too, so the softmax is "
+        "practically an argmax and picks the key that matches the query best: the token "
+        "itself. Its value comes out unchanged, a copy of the input.",
+        "Scores grow like beta squared; the softmax saturates and one weight goes to 1, the one "
+        "on the token itself since x_i . x_i is the largest score in its row. So y_i is about "
+        "x_i and the token is copied.",
+    ],
+    "averages": [
+        AVERAGE_WRONG,
+        AVERAGE_AGAIN,
+        AVERAGE_BLEND,
+        "However big beta gets, attention gives each token the same weight and outputs their "
+        "mean, so the result is a blur of the inputs and never a copy.",
+        "Attention weights are equal for all tokens, so every output is the uniform average of "
+        "the inputs; nothing is copied even when beta is large.",
+    ],
+    "unsure": [
+        UNSURE,
+        "I don't know why attention would copy anything here, sorry.",
+        "Not sure about this one, I ran out of time before I could work it out.",
+        "No idea how to answer this part; I could not figure it out.",
+    ],
+    "positions": [
+        POSITIONS,
+        "The copy comes from the positional encodings: they make each token distinct, and the "
+        "feed-forward block reproduces it at the output.",
+        "Because of positional encoding each token is unique, so the MLP after attention can "
+        "rebuild the token, which looks like copying.",
+    ],
+}
 
 
 def test_paraphrases_share_a_group_and_a_different_answer_does_not() -> None:
-    """Grouped by meaning (centred on the class's answers), with a bonus for the same
-    findings of the check: the same answer and close paraphrases together, different
-    claims never together; a paraphrase the embeddings put far stays apart (pure first)."""
+    """A class of 17 answers making four claims: no group mixes two claims, the same answer
+    shares a group, and paraphrases of one claim come together (all of one claim here)."""
     entries = [
-        ("ana", _part(COPY_RIGHT)),
-        ("ben", _part(COPY_PARAPHRASE, 0.5)),
-        ("cy", _part(COPY_RIGHT)),  # the same answer again
-        ("cal", _part(COPY_TERSE)),
-        ("dee", _part(AVERAGE_WRONG, 0.0, said=())),
-        ("dan", _part(AVERAGE_BLEND, 0.0, said=())),
-        ("dot", _part(AVERAGE_AGAIN, 0.0, said=())),
-        ("ida", _part(UNSURE, 0.0, said=())),
-        ("pos", _part(POSITIONS, 0.0, said=("copies",))),
-        ("eve", _part("")),  # no answer: in no group
+        (f"{claim}{n}", _part(answer, 1.0 if claim == "copies" else 0.0, said=("one_hot",)))
+        for claim, answers in CLAIMS.items()
+        for n, answer in enumerate(answers)
     ]
+    entries += [("again", _part(COPY_RIGHT)), ("eve", _part(""))]  # the same answer; none
     groups = part_groups("p2c", "concepts", entries)
     members = [set(g.students) for g in groups]
     assert sorted(s for m in members for s in m) == sorted(s for s, _ in entries[:-1])
-    for claim in (COPIES, AVERAGES, {"ida"}, {"pos"}):  # no group mixes two claims
-        assert all(m <= claim for m in members if m & claim)
-    big = groups[0]
-    assert set(big.students) == {"ana", "cy", "cal"}  # the same answer, and a paraphrase
-    assert {"dee", "dot"} in members
-    assert big.scores == {"ana": 1.0, "cal": 1.0, "cy": 1.0}
-    assert big.answers["cal"] == answer_digest(COPY_TERSE)
-    assert big.representative in (COPY_RIGHT, COPY_TERSE)
-    assert big.group == f"p2c-{answer_digest(COPY_RIGHT)}"  # stable while that answer stays
+    claim_of = {s: s.rstrip("0123456789") for s, _ in entries} | {"again": "copies"}
+    assert all(len({claim_of[s] for s in m}) == 1 for m in members)  # no group mixes claims
+    assert {"averages0", "averages1", "averages2", "averages3", "averages4"} in members
+    assert {"unsure0", "unsure1", "unsure2", "unsure3"} in members
+    copy = next(g for g in groups if "again" in g.students)
+    assert "copies0" in copy.students
+    assert copy.scores == {s: 1.0 for s in copy.students}
+    assert copy.answers["again"] == answer_digest(COPY_RIGHT)
+    assert copy.representative in {p.answer for s, p in entries if s in copy.students}
+    assert copy.group == f"p2c-{answer_digest(COPY_RIGHT)}"  # stable while that answer stays
 
 
 def test_math_answers_are_grouped_by_what_was_parsed() -> None:
@@ -153,7 +180,7 @@ def test_the_groups_page_warns_where_a_groups_automatic_scores_differ() -> None:
 
 
 def test_a_few_distinct_answers_are_each_their_own_group_and_ids_stay_unique() -> None:
-    """Under MIN_CENTRED distinct answers there is no topic to centre on: the same answer
+    """Under MIN_CENTRED distinct answers there is no class to measure against: the same answer
     (white space aside) shares a group, anything else is apart; ids never repeat."""
     entries = [
         ("ana", _part(COPY_RIGHT)),
