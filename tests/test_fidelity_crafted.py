@@ -32,9 +32,10 @@ MAX_FLAG_ERRORS = 0
 # 145 problem scores (78.6%) in range, 2 silent misses; after four general fixes it showed
 # (notebook sections, class names, progress-bar logs, .tex), 120 (82.8%); after two more
 # (a way of linear attention only named; freezing code that leaves BERT trainable), 121
-# (83.4%) and no silent miss; with Python slices read as even/odd steps, 123 (84.8%).
-# Floors: the latter.
-HELDOUT_MIN_RATE = 0.848
+# (83.4%) and no silent miss; with Python slices read as even/odd steps, 123 (84.8%); with
+# three misconceptions the answer-groups' held-out variants showed (small β copies, x1 and
+# x3 average, the normaliser stays T²), 124 (85.5%). Floors: the latter.
+HELDOUT_MIN_RATE = 0.855
 HELDOUT_MAX_SILENT = 0
 
 

@@ -167,6 +167,24 @@ MISCONCEIVED = {
         "Ordinary attention gets the same speed-up if we exponentiate K^T V entrywise first.",
         "softmax attention cannot be reordered so",
     ),
+    "small beta copies": (
+        "p2c",
+        "Attention only copies if beta is small: then the other tokens' scores are near zero and "
+        "y_i stays x_i, while a large beta blows the softmax up and mixes the tokens.",
+        "copying needs a large β",
+    ),
+    "shared b averages": (
+        "p2c",
+        "Large beta makes the softmax one-hot. x2 is copied, but x1 and x3 both contain b, so "
+        "each attends equally to the two and y1 = y3 = (x1 + x3)/2.",
+        "their scores do not tie",
+    ),
+    "normaliser stays quadratic": (
+        "p3",
+        "Write the numerator as q_i^T (sum_j k_j v_j^T) and compute the sum once, O(T d^2). The "
+        "normaliser sum_j q_i^T k_j still needs all T^2 products, but they are scalars.",
+        "the normaliser factors too",
+    ),
 }
 
 
@@ -190,6 +208,16 @@ def test_right_answers_near_those_words_are_not_those_misconceptions() -> None:
         "the exp, and then (QK^T)V = Q(K^T V): K^T V = sum_j k_j v_j^T does not depend on i, "
         "so it is computed once, with sum_j k_j for the normaliser, in O(T d^2): O(T) overall."
     )
+    large_beta = (
+        "For a small beta the weights stay nearly uniform, a mix. Large beta makes the softmax "
+        "one-hot: x1 and x3 share b, yet x1.x1 = 2beta^2 is above x1.x3, so the scores do not "
+        "tie; each output is a weighted sum that copies its own token."
+    )
     result = grade("hw2-2024", "p2c", norms)
     assert (result.fraction, result.flags) == (1.0, []), result.evidence
-    assert "cannot be reordered so" not in grade("hw2-2024", "p3", dropped_exp).feedback
+    result = grade("hw2-2024", "p2c", large_beta)
+    assert "copying needs a large β" not in result.feedback, result.evidence
+    assert "their scores do not tie" not in result.feedback, result.evidence
+    result = grade("hw2-2024", "p3", dropped_exp)
+    assert "cannot be reordered so" not in result.feedback
+    assert "the normaliser factors too" not in result.feedback
