@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import math
 import re
+import warnings
 from collections import Counter
 
 STOP_WORDS = frozenset(
@@ -52,35 +53,53 @@ def _character_features(answer: str) -> Counter:
     return Counter(text[i : i + CHARACTER_RUN] for i in range(len(text) - CHARACTER_RUN + 1))
 
 
-def _tf_idf(documents: list[Counter]):
-    """Unit tf-idf rows (sublinear counts), over the features of two answers or more,
-    centred on their mean."""
+def _tf_idf_gram(documents: list[Counter]):
+    """The cosines of the documents' tf-idf rows (sublinear counts, over the features of two
+    documents or more), centred on their mean. The rows are sparse (a document has few of
+    the class's features), so only their Gram matrix is ever dense: documents x documents."""
     import torch
 
     seen_in = Counter(feature for document in documents for feature in document)
-    shared = sorted(f for f, n in seen_in.items() if n > 1)
-    column = {feature: i for i, feature in enumerate(shared)}
-    rows = torch.zeros(len(documents), max(len(shared), 1))
+    column = {f: i for i, f in enumerate(sorted(f for f, n in seen_in.items() if n > 1))}
+    rows, columns, values = [], [], []
     for i, document in enumerate(documents):
         for feature, count in document.items():
             if feature in column:
-                idf = math.log(len(documents) / seen_in[feature])
-                rows[i, column[feature]] = (1 + math.log(count)) * idf
-    return _centred(rows)
+                rows.append(i)
+                columns.append(column[feature])
+                values.append((1 + math.log(count)) * math.log(len(documents) / seen_in[feature]))
+    matrix = torch.sparse_coo_tensor(
+        torch.tensor([rows, columns], dtype=torch.long).reshape(2, -1),
+        torch.tensor(values, dtype=torch.double),
+        (len(documents), max(len(column), 1)),
+        check_invariants=False,  # built here from distinct (row, column) pairs
+    )
+    with warnings.catch_warnings():  # torch calls its sparse product "beta"; it is exact
+        warnings.simplefilter("ignore", UserWarning)
+        gram = torch.sparse.mm(matrix, matrix.t()).to_dense()
+    return _centred_cosines(gram)
 
 
-def _centred(rows):
-    """Rows centred on their mean and made unit length (a row at the centre stays zero)."""
+def _centred_cosines(gram):
+    """The cosines of rows centred on their mean, from their Gram matrix alone:
+    (x - m)·(y - m) = x·y - x·m - y·m + m·m, with x·m the mean of x's row of the Gram
+    matrix. A row at the centre has cosine 0 with every row."""
     import torch
 
-    centred = rows - rows.mean(0)
-    return torch.nn.functional.normalize(centred, dim=1)
+    along = gram.mean(1, keepdim=True)
+    centred = gram - along - along.T + gram.mean()
+    length = centred.diag().clamp(min=0).sqrt()
+    return (centred / torch.outer(length, length).clamp(min=1e-12)).float()
+
+
+SENTENCE_BLOCK = 4096  # sentences compared with all the others at once (memory: block x all)
 
 
 def _claims_closeness(answers: list[str]):
     """Per pair of answers, the mean over the two directions of the least closeness of a
     sentence of one to its best match in the other (sentence embeddings centred on the
-    class's sentences)."""
+    class's sentences). Sentences are compared a block at a time, so memory grows with the
+    class's sentences times the block, and with answers x answers."""
     import torch
 
     from grader.theory import meaning
@@ -88,21 +107,24 @@ def _claims_closeness(answers: list[str]):
     listed = [meaning.sentences(a) or [a[:400] or "(empty)"] for a in answers]
     flat = sorted({s for sentences in listed for s in sentences})
     row_of = {s: i for i, s in enumerate(flat)}
-    vectors = _centred(torch.nn.functional.normalize(meaning.embed(flat), dim=1))
+    unit = meaning.embed(flat)  # unit length already
+    centred = torch.nn.functional.normalize(unit - unit.mean(0), dim=1)
+    vectors = centred[torch.tensor([row_of[s] for sentences in listed for s in sentences])]
     owner = torch.tensor([n for n, sentences in enumerate(listed) for _ in sentences])
-    rows = torch.tensor([row_of[s] for sentences in listed for s in sentences])
-    between = vectors[rows] @ vectors[rows].T  # sentence x sentence, in answer order
     size = len(answers)
-    index = owner.expand(len(rows), -1)
-    best = torch.full((len(rows), size), -2.0).scatter_reduce(1, index, between, "amax")
-    worst = torch.full((size, size), 2.0).scatter_reduce(
-        0, owner[:, None].expand(-1, size), best, "amin"
-    )
+    worst = torch.full((size, size), 2.0)
+    for start in range(0, len(vectors), SENTENCE_BLOCK):
+        between = vectors[start : start + SENTENCE_BLOCK] @ vectors.T  # block x all sentences
+        best = torch.full((len(between), size), -2.0).scatter_reduce(
+            1, owner.expand(len(between), -1), between, "amax"
+        )  # each sentence of the block: its best match in every answer
+        mine = owner[start : start + SENTENCE_BLOCK]
+        worst.scatter_reduce_(0, mine[:, None].expand(-1, size), best, "amin")
     return (worst + worst.T) / 2
 
 
 def closeness(answers: list[str]):
     """The (answers x answers) closeness of a class's distinct answers to one question."""
-    words = _tf_idf([_word_features(a) for a in answers])
-    characters = _tf_idf([_character_features(a) for a in answers])
-    return (words @ words.T + characters @ characters.T + _claims_closeness(answers)) / 3
+    words = _tf_idf_gram([_word_features(a) for a in answers])
+    characters = _tf_idf_gram([_character_features(a) for a in answers])
+    return (words + characters + _claims_closeness(answers)) / 3

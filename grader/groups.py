@@ -40,6 +40,7 @@ from grader.rubric import Rubric
 GROUPS_NAME = "groups.json"
 MEANING_CHECKS = frozenset({"concepts", "linear_attention"})  # grouped by meaning
 MIN_CENTRED = 16  # distinct answers from which the class is a topic worth measuring against
+MAX_BY_MEANING = 4000  # distinct answers beyond which grouping would take minutes (~n³)
 DIGEST_CHARS = 10
 
 
@@ -81,55 +82,97 @@ def _said_key(part) -> str:
     return json.dumps([data.get("concepts"), data.get("misconceptions")])
 
 
-def _cuts(closeness) -> list[list[list[int]]]:
-    """Average linkage: merge the closest two groups (the mean closeness between their
-    members) while it is above 0, the closeness of an answer to the class's mean; every
-    grouping on the way, from each answer alone on."""
+def _merges(closeness) -> list[tuple[int, int]]:
+    """Average linkage: the merges, in order, of the closest two groups (the mean closeness
+    between their members) while it is above 0, the closeness of an answer to the class's
+    mean. A merge (i, j) puts group j into group i (i < j); groups are named by their
+    lowest answer, and ties go to the first pair. Each group's closest other group is
+    kept, and only the rows a merge made stale are searched again, so a class's n distinct
+    answers take about n² steps rather than n³."""
     import torch
 
     size = closeness.shape[0]
     between = closeness.double().clone()
     between.fill_diagonal_(float("-inf"))
-    counts = [1] * size
-    members = [[i] for i in range(size)]
-    cuts = [[[i] for i in range(size)]]
+    counts = torch.ones(size, dtype=torch.double)
+    nearest = torch.argmax(between, 1)  # each row's first closest column
+    value = between.gather(1, nearest[:, None]).squeeze(1)
+    merges = []
     for _ in range(size - 1):
-        flat = int(torch.argmax(between))
-        i, j = sorted(divmod(flat, size))
-        if between[i, j] <= 0:  # no two groups share more than the topic
+        i = int(torch.argmax(value))
+        j = int(nearest[i])
+        if not value[i] > 0:  # no two groups share more than the topic
             break
+        i, j = min(i, j), max(i, j)
         merged = (between[i] * counts[i] + between[j] * counts[j]) / (counts[i] + counts[j])
         between[i], between[:, i] = merged, merged
         between[i, i] = float("-inf")
         between[j], between[:, j] = float("-inf"), float("-inf")
         counts[i] += counts[j]
+        value[j] = float("-inf")
+        merges.append((i, j))
+        stale = (nearest == i) | (nearest == j)
+        stale[i] = True
+        stale[j] = False
+        rows = torch.nonzero(stale).squeeze(1)
+        nearest[rows] = torch.argmax(between[rows], 1)
+        value[rows] = between[rows, nearest[rows]]
+        closer = ~stale & ((between[:, i] > value) | ((between[:, i] == value) & (i < nearest)))
+        closer[j] = False
+        nearest[closer] = i
+        value[closer] = between[closer, i]
+    return merges
+
+
+def _grouping(size: int, merges: list[tuple[int, int]]) -> list[list[int]]:
+    """The groups of answer indices after ``merges``, each sorted, by their lowest answer."""
+    members = [[i] for i in range(size)]
+    for i, j in merges:
         members[i] += members[j]
         members[j] = []
-        cuts.append([sorted(m) for m in members if m])
-    return cuts
+    return [sorted(m) for m in members if m]
 
 
-def _silhouette(closeness, groups: list[list[int]]) -> float:
-    """The mean silhouette of a grouping, with 1 - closeness as the distance: how much closer
-    each answer is to its own group than to the nearest other (an answer alone scores 0)."""
+def _best_merges(closeness, merges: list[tuple[int, int]]) -> int:
+    """How many of ``merges`` give the grouping with the best mean silhouette, with 1 -
+    closeness as the distance: how much closer each answer is to its own group than to the
+    nearest other (an answer alone scores 0; one group alone, -1). Ties go to the fewer
+    merges. Each answer's summed distance to every group is kept up to date merge by merge,
+    so each grouping costs answers x groups."""
     import torch
 
     size = closeness.shape[0]
-    if len(groups) < 2:
-        return -1.0
     distance = 1 - closeness.double()
-    member_of = torch.zeros(size, len(groups), dtype=torch.double)
-    for g, indices in enumerate(groups):
-        member_of[indices, g] = 1
-    counts = member_of.sum(0)
-    totals = distance @ member_of  # answer x group: summed distance to the group's members
-    own = member_of.bool()
-    own_count = counts.expand(size, -1)[own]
-    inside = (totals[own] - distance.diag()) / (own_count - 1).clamp(min=1)
-    nearest = (totals / counts).masked_fill(own, float("inf")).min(1).values
-    width = torch.maximum(inside, nearest).clamp(min=1e-12)
-    values = torch.where(own_count > 1, (nearest - inside) / width, torch.zeros_like(inside))
-    return float(values.mean())
+    totals = distance.clone()  # answer x group (named by its lowest answer)
+    counts = torch.ones(size, dtype=torch.double)
+    group_of = torch.arange(size)
+    alive = torch.ones(size, dtype=torch.bool)
+    self_distance = distance.diag()
+    best, best_quality = 0, -1.0 if size < 2 else 0.0  # no merge: every answer alone
+    for done, (i, j) in enumerate(merges, start=1):
+        totals[:, i] += totals[:, j]
+        counts[i] += counts[j]
+        group_of[group_of == j] = i
+        alive[j] = False
+        columns = torch.nonzero(alive).squeeze(1)
+        if len(columns) < 2:
+            quality = -1.0
+        else:
+            own_count = counts[group_of]
+            inside = (totals[torch.arange(size), group_of] - self_distance) / (own_count - 1).clamp(
+                min=1
+            )
+            means = totals[:, columns] / counts[columns]
+            means[columns[None, :] == group_of[:, None]] = float("inf")
+            nearest = means.min(1).values
+            width = torch.maximum(inside, nearest).clamp(min=1e-12)
+            values = torch.where(
+                own_count > 1, (nearest - inside) / width, torch.zeros_like(inside)
+            )
+            quality = float(values.mean())
+        if quality > best_quality:
+            best, best_quality = done, quality
+    return best
 
 
 def _by_meaning(answers: list[str], findings: list[str]) -> tuple[list[list[int]], object]:
@@ -137,19 +180,20 @@ def _by_meaning(answers: list[str], findings: list[str]) -> tuple[list[list[int]
     answers in which the part's check found different misconceptions are never together;
     of the groupings average linkage goes through, the one with the best silhouette is kept.
     Under ``MIN_CENTRED`` distinct answers there is no class to measure against: each
-    distinct answer is its own group, and a TA reads the few there are."""
+    distinct answer is its own group, and a TA reads the few there are. Over
+    ``MAX_BY_MEANING`` (3,000 take about 110 s on two cores) each is its own group too,
+    so that one part cannot hold up a batch for hours."""
     import torch
 
     from grader.answer_closeness import closeness
 
-    if len(answers) < MIN_CENTRED:
+    if not MIN_CENTRED <= len(answers) <= MAX_BY_MEANING:
         return [[i] for i in range(len(answers))], None
     close = closeness(answers)
     mistakes = [json.dumps(json.loads(f)[1]) for f in findings]
     apart = torch.tensor([[a != b for b in mistakes] for a in mistakes])
-    cuts = _cuts(close.masked_fill(apart, float("-inf")))
-    quality = [_silhouette(close, cut) for cut in cuts]
-    return cuts[max(range(len(cuts)), key=lambda n: (quality[n], -n))], close
+    merges = _merges(close.masked_fill(apart, float("-inf")))
+    return _grouping(len(answers), merges[: _best_merges(close, merges)]), close
 
 
 def _representative(indices: list[int], close) -> int:

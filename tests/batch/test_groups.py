@@ -193,3 +193,80 @@ def test_a_few_distinct_answers_are_each_their_own_group_and_ids_stay_unique() -
     ids = [g.group for g in groups]
     assert len(set(ids)) == len(ids)
     assert {f"p2c-{answer_digest(COPY_RIGHT)}", f"p2c-{answer_digest(COPY_RIGHT)}-2"} <= set(ids)
+
+
+def _naive_linkage(closeness) -> list[list[list[int]]]:
+    """Average linkage by the book: every step searches all pairs of groups (n³). Each
+    grouping on the way, from each answer alone on; ties go to the first pair."""
+    groups = [[i] for i in range(len(closeness))]
+    cuts = [[list(g) for g in groups]]
+    while len(groups) > 1:
+        pairs = [(a, b) for a in range(len(groups)) for b in range(a + 1, len(groups))]
+        mean = {
+            (a, b): sum(closeness[x][y] for x in groups[a] for y in groups[b])
+            / (len(groups[a]) * len(groups[b]))
+            for a, b in pairs
+        }
+        a, b = max(pairs, key=lambda p: (mean[p], -p[0], -p[1]))
+        if not mean[(a, b)] > 0:
+            break
+        groups[a] = sorted(groups[a] + groups[b])
+        del groups[b]
+        cuts.append(sorted(list(g) for g in groups))
+    return cuts
+
+
+def _naive_silhouette(closeness, groups: list[list[int]]) -> float:
+    """The mean silhouette from its definition (distance 1 - closeness; alone: 0)."""
+    if len(groups) < 2:
+        return -1.0
+    values = []
+    for group in groups:
+        for x in group:
+            if len(group) == 1:
+                values.append(0.0)
+                continue
+            inside = sum(1 - closeness[x][y] for y in group if y != x) / (len(group) - 1)
+            nearest = min(
+                sum(1 - closeness[x][y] for y in other) / len(other)
+                for other in groups
+                if other is not group
+            )
+            values.append((nearest - inside) / max(inside, nearest))
+    return sum(values) / len(values)
+
+
+def test_fast_linkage_and_silhouette_agree_with_their_definitions():
+    """The kept-nearest linkage merges what the all-pairs one does, step by step, and the
+    merge-by-merge silhouette picks the grouping the definition scores best: on random
+    closeness (and one all-tied class, where the first pair goes first), with two answers
+    that may never be together."""
+    import random
+
+    import torch
+
+    from grader.groups import _best_merges, _grouping, _merges
+
+    rng = random.Random(5)
+    for size, tied in [(2, False), (3, False), (4, True), (9, False), (24, False), (40, False)]:
+        for _ in range(4):
+            values = [[0.0] * size for _ in range(size)]
+            for i in range(size):
+                for j in range(i + 1, size):
+                    values[i][j] = values[j][i] = 0.5 if tied else rng.uniform(-0.4, 0.9)
+                values[i][i] = 1.0
+            close = torch.tensor(values, dtype=torch.double)
+            apart = torch.zeros(size, size, dtype=torch.bool)
+            if size > 3:
+                apart[0, 1] = apart[1, 0] = True
+            linked = [
+                [float("-inf") if apart[i, j] else values[i][j] for j in range(size)]
+                for i in range(size)
+            ]
+            expected = _naive_linkage(linked)
+            merges = _merges(close.masked_fill(apart, float("-inf")))
+            got = [_grouping(size, merges[:n]) for n in range(len(merges) + 1)]
+            assert got == expected
+            quality = [_naive_silhouette(values, cut) for cut in expected]
+            best = max(range(len(quality)), key=lambda n: (round(quality[n], 9), -n))
+            assert _best_merges(close, merges) == best
