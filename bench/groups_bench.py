@@ -6,11 +6,15 @@ A variant's group is the group that holds most of its students; a student lands 
 they are in their variant's group and that group is no other variant's (two variants merged
 into one group count as wrong for the smaller one).
 
-    python bench/groups_bench.py [--set dev|heldout] [--students 300] [--jobs 2] [--work DIR]
+    python bench/groups_bench.py [--set dev|heldout|blind|blind2] [--students 300] [--jobs 2] [--work DIR]
 
 ``--set heldout`` takes bench/group_variants_heldout.py: 8 other variants of the same two
-questions, written by a helper from the homework statements alone, blind to the grader,
-and never used to choose a setting.
+questions, written by a helper from the homework statements alone, blind to the grader;
+measured blind once, it has since been looked at (three misconceptions it showed entered
+the rubric). ``--set blind`` takes bench/group_variants_blind.py, written the same way on
+2026-12-07 by another helper and first graded after the method was fixed: its first figure
+is the honest one. ``--set blind2``: a fourth set, written the same day by a third helper and
+first graded after the rubric fixes the ``blind`` set showed.
 """
 
 from __future__ import annotations
@@ -28,6 +32,8 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import group_variants  # noqa: E402
+import group_variants_blind  # noqa: E402
+import group_variants_blind2  # noqa: E402
 import group_variants_heldout  # noqa: E402
 
 from grader.gradebook import result_from_dict  # noqa: E402
@@ -54,7 +60,12 @@ sigmoid(1000 * (sum of even-position inputs - sum of odd-position inputs)).
 {p3}
 """
 
-SETS = {"dev": group_variants.VARIANTS, "heldout": group_variants_heldout.VARIANTS}
+SETS = {
+    "dev": group_variants.VARIANTS,
+    "heldout": group_variants_heldout.VARIANTS,
+    "blind": group_variants_blind.VARIANTS,
+    "blind2": group_variants_blind2.VARIANTS,
+}
 
 
 def write_class(
@@ -100,7 +111,7 @@ def main() -> None:
         "--set",
         choices=sorted(SETS),
         default="dev",
-        help="dev: the variants the settings were chosen on; heldout: written apart, never tuned on",
+        help="dev: the variants the method was chosen on; the others: written apart",
     )
     args = parser.parse_args()
     variants = SETS[args.set]

@@ -185,6 +185,31 @@ MISCONCEIVED = {
         "normaliser sum_j q_i^T k_j still needs all T^2 products, but they are scalars.",
         "the normaliser factors too",
     ),
+    "x1 and x3 swap": (
+        "p2c",
+        "x1 and x3 share b, so with a huge beta each one's softmax locks onto the other: y1 is "
+        "approximately x3 and y3 approximately x1. Attention copies a matching token's value.",
+        "x_1 and x_3 do not swap",
+    ),
+    "softmax via exp(Q), exp(K)": (
+        "p3",
+        "Regroup as Q(K^T V), with K^T V and sum_j k_j built once: O(T d^2). Softmax attention "
+        "can be made linear the same way by using exp(Q) (exp(K)^T V) instead.",
+        "softmax attention cannot be reordered so",
+    ),
+    "exp dropped for stability only": (
+        "p3",
+        "Pull q_i out: q_i^T (K^T V) over q_i^T sum_j k_j, both built once, O(T d^2). The same "
+        "regrouping works for standard softmax attention; the exp is dropped only to avoid "
+        "overflow.",
+        "softmax attention cannot be reordered so",
+    ),
+    "value sum splits": (
+        "p3",
+        "No exp, so sum_j (q_i . k_j) v_j = (q_i . sum_j k_j)(sum_j v_j): add up all keys and "
+        "all values once, O(T d), then each output is one dot product, O(T d) in total.",
+        "the numerator does not split",
+    ),
 }
 
 
@@ -218,6 +243,30 @@ def test_right_answers_near_those_words_are_not_those_misconceptions() -> None:
     result = grade("hw2-2024", "p2c", large_beta)
     assert "copying needs a large β" not in result.feedback, result.evidence
     assert "their scores do not tie" not in result.feedback, result.evidence
+    own_token = (
+        "Large beta makes the softmax one-hot on the highest score, which is each token's own "
+        "(x1.x1 = 2beta^2 beats x1.x3 = beta^2): y1 = x1, y3 = x3, they do not swap, and the "
+        "unnormalised y_1 = 2 beta^2 x_1 + beta^2 x_3 shows the same ranking. y_3 is the "
+        "mirror image of y_1 -> x_3."
+    )
+    result = grade("hw2-2024", "p2c", own_token)
+    assert "do not swap" not in result.feedback, result.evidence
     result = grade("hw2-2024", "p3", dropped_exp)
     assert "cannot be reordered so" not in result.feedback
     assert "the normaliser factors too" not in result.feedback
+    assert "the numerator does not split" not in result.feedback
+    shared_sum = (
+        "Without exp, sum_j (q_i . k_j) v_j = q_i^T (sum_j v_j k_j^T)^T and the normaliser is "
+        "(sum_j k_j): both are computed once. Softmax attention cannot use the same trick, "
+        "since exp(q.k) does not factor into exp(q) times exp(k)."
+    )
+    elementwise = (
+        "Q(K^T V) costs O(T d^2) with K^T V and sum_j k_j built once. Softmax attention cannot "
+        "be computed this way: exp is applied elementwise to the scores, so q_i cannot be "
+        "pulled out of the sum; that, not numerical stability, is why the exp is dropped."
+    )
+    result = grade("hw2-2024", "p3", elementwise)
+    assert "cannot be reordered so" not in result.feedback, result.evidence
+    result = grade("hw2-2024", "p3", shared_sum)
+    assert "cannot be reordered so" not in result.feedback, result.evidence
+    assert "the numerator does not split" not in result.feedback, result.evidence
