@@ -16,6 +16,8 @@ outputs the named mistakes give. The score is the mean over the outputs.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import sympy as sp
 from sympy.core.function import AppliedUndef
 
@@ -24,7 +26,14 @@ from grader.theory.answers import UNREADABLE, Claim, answer_claims
 from grader.theory.context import answer_blocks, answer_text, budget, place
 from grader.theory.equivalence import compare
 from grader.theory.errors import ReadError
-from grader.theory.itemwise import UNDECIDED, Reading, conclusion, grade_item, itemwise_outcome
+from grader.theory.itemwise import (
+    UNDECIDED,
+    Graded,
+    Reading,
+    conclusion,
+    grade_item,
+    itemwise_outcome,
+)
 from grader.theory.limits import Budget, TimeLimit
 from grader.theory.nodes import Name, Node, Num, Sub
 from grader.theory.prose import load_concepts, score_prose
@@ -141,6 +150,25 @@ def _classify(coords: list[sp.Expr], i: int, space: _Space, derivation, limit: B
     return UNDECIDED if undecided else "wrong"
 
 
+def _by_the_same_method(graded: list[Graded], space: _Space, derivation, limit: Budget):
+    """The outputs as the answer's own method decides them. When an output is a named
+    mistake (no softmax, or no exp), an output that mistake gets right by chance (y_2 = x_2
+    is the limit and the linearly normalised value alike) does not show the softmax: it
+    counts as that mistake too."""
+    shown = sorted({g.result for g in graded} & set(derivation.output_mistakes))
+    if not shown:
+        return graded
+    method = derivation.output_mistakes[shown[0]]
+    same_by_chance = REASONS[shown[0]] + " too: the same method gives this output right"
+    return [
+        replace(g, result=shown[0], evidence=replace(g.evidence, reason=same_by_chance))
+        if g.result == "correct"
+        and _same(space.row(derivation.limit, i), space.row(method, i), limit)
+        else g
+        for i, g in enumerate(graded)
+    ]
+
+
 def _reader(i: int, space: _Space, limit: Budget):
     """Reads a claim's value of y_i as base-vector coordinates (``y_j`` claims with a
     letter index hold for every output)."""
@@ -201,6 +229,7 @@ def check(ctx: CheckContext) -> CheckOutcome:
         read = _reader(i, space, limit)
         graded.append(grade_item(mine, f"y_{i}", expected, read, classify, REASONS))
         labels.append((f"y_{i}", target))
+    graded = _by_the_same_method(graded, space, derivation, limit)
     if all(g.result == "missing" for g in graded):
         prose = _prose_only(ctx, outcomes)
         if prose is not None:

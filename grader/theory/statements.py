@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from grader.document import Block
@@ -51,6 +51,9 @@ _PLAIN_SEPARATORS = [", ", "; ", "  ", " and ", " so ", " hence ", " thus "]
 _IMPLIES = {r"\Longrightarrow", r"\Rightarrow", r"\implies", "⇒", "=>"}
 _OPENERS, _CLOSERS = "({[", ")}]"
 MAX_JOINED = 4  # rows or lines one broken expression may span
+_OPEN_ENDS = ("+", "-", "=", "(", "*", "/", "→", "≈", "⇒")  # a line ending so goes on
+_PART_MARKER = re.compile(r"\((?:[a-h]|i{1,3}|iv|vi{0,3})\) ")  # "(b) y_1 = …"
+_BULLETS = frozenset("•◦▪‣∙·")  # list markers a PDF may lay out on lines of their own
 
 
 @dataclass(frozen=True)
@@ -82,7 +85,7 @@ def _split_top(text: str, spellings: list[str]) -> list[tuple[str, str]]:
         if ch in _OPENERS:
             depth += 1
         elif ch in _CLOSERS:
-            depth -= 1
+            depth = max(depth - 1, 0)  # a line broken mid-expression starts with "x₃) / …"
         elif depth == 0:
             hit = next((s for s in spellings if text.startswith(s, i)), None)
             if hit and not (hit[-1].isalpha() and text[i + len(hit) : i + len(hit) + 1].isalpha()):
@@ -185,8 +188,26 @@ def _math_edge(text: str, from_end: bool) -> str:
     if not kept:
         return ""
     edge = text[kept[0].start : kept[-1].end].strip()
+    if from_end:  # "a) ‖x1‖ = …", "(b) y_1 = …": a part's marker is not math
+        edge = edge[_after_unmatched_closer(edge) :].strip()
+        marker = _PART_MARKER.match(edge)
+        return edge[marker.end() :] if marker else edge
     # "sqrt(2)*beta (since d.b = 0)": the bracket that opens the words is not math
-    return edge if from_end else edge.rstrip(" ([{+-*/")
+    return edge.rstrip(" ([{+-*/")
+
+
+def _after_unmatched_closer(text: str) -> int:
+    """The position after the last closing bracket of ``text`` that nothing opened (0 if
+    every one is matched)."""
+    depth, start = 0, 0
+    for i, ch in enumerate(text):
+        if ch in _OPENERS:
+            depth += 1
+        elif ch in _CLOSERS:
+            depth -= 1
+            if depth < 0:
+                depth, start = 0, i + 1
+    return start
 
 
 def plain_statements(line: str) -> list[list[str]]:
@@ -219,15 +240,36 @@ def _plain_lines(text: str) -> Iterable[str]:
     """Lines of prose, a line ending in an operator or open bracket joined to the next."""
     pending, joined = "", 0
     for line in text.splitlines():
+        if line.strip() in _BULLETS:
+            continue  # a list marker alone on its line, inside an equation
         pending, joined = (
             (f"{pending} {line.strip()}", joined + 1) if pending else (line.strip(), 0)
         )
-        open_end = pending.endswith(("+", "-", "=", "(", "*", "/")) or _balance(pending) > 0
+        open_end = pending.endswith(_OPEN_ENDS) or _balance(pending) > 0
         if not open_end or joined >= MAX_JOINED:
             yield pending
             pending = ""
     if pending:
         yield pending
+
+
+def _pdf_lines_joined(blocks: list[Block]) -> list[Block]:
+    """The blocks, with each run of a PDF's consecutive prose blocks (its lines, as the
+    reader split them) made one block, so that an equation broken over lines, or around a
+    list marker laid out on a line of its own, is read whole (see ``_plain_lines``)."""
+    joined: list[Block] = []
+    for block in blocks:
+        previous = joined[-1] if joined else None
+        if (
+            previous is not None
+            and block.kind == previous.kind == "prose"
+            and block.origin == previous.origin == "pdf"
+            and block.source == previous.source
+        ):
+            joined[-1] = replace(previous, text=f"{previous.text}\n{block.text}")
+        else:
+            joined.append(block)
+    return joined
 
 
 def find_statements(blocks: list[Block]) -> list[Statement]:
@@ -242,7 +284,7 @@ def find_statements(blocks: list[Block]) -> list[Statement]:
                 sides = [*previous.sides, *sides[1:]]
             found.append(Statement(tuple(sides), latex, block.where(), pdf, len(found)))
 
-    for block in blocks:
+    for block in _pdf_lines_joined(blocks):
         if block.kind != "prose":
             continue
         last = 0

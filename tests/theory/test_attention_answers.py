@@ -105,8 +105,16 @@ def test_linear_normalisation_without_exp_is_named() -> None:
         r"$y_1 = \frac{2}{3}x_1 + \frac{1}{3}x_3$, $y_2 = x_2$, $y_3 = \frac13 x_1 + \frac23 x_3$"
     )
     result = grade("hw2-2024", "p2b", answer)
-    assert result.fraction == pytest.approx((0.25 + 1 + 0.25) / 3, abs=1e-4)
+    assert result.fraction == pytest.approx(0.25, abs=1e-4)
     assert result.feedback.startswith("Linear normalisation without exp")
+    # y_2 = x_2 is also what normalising without exp gives: by that method it shows nothing
+    assert "the same method gives this output right" in result.evidence[1].reason
+
+
+def test_an_output_every_method_gets_right_counts_when_the_method_is_right() -> None:
+    answer = r"$y_1 \approx x_1$, $y_2 = x_2$, $y_3 \approx x_3$"
+    result = grade("hw2-2024", "p2b", answer)
+    assert (result.fraction, result.flags) == (1.0, []), result.evidence
 
 
 def test_wrong_outputs_earn_nothing_for_those_outputs() -> None:

@@ -114,6 +114,32 @@ def test_plain_text_equations_are_cut_out_of_sentences() -> None:
     assert _sides(text) == [("‖x_1‖", "√2·β"), ("y_1", "x_1")]
 
 
+def test_part_markers_start_no_equation() -> None:
+    """ "a) ‖x1‖ = …" and "(b) y_1 = …": the marker is neither a label nor an open bracket
+    that swallows the rest of the line."""
+    text = "a) ||x1|| = sqrt(2) beta, ||x2|| = beta\n(b) y_1 ≈ x_1 and f(x) = 2"
+    assert _sides(text) == [("‖x_1‖", "√2·β"), ("‖x_2‖", "β"), ("y_1", "x_1"), ("f·x", "2")]
+
+
+def test_a_pdf_equation_broken_over_lines_and_list_markers_is_read_whole() -> None:
+    """A PDF's reader gives each line as a block; a line ending in an operator or an arrow
+    goes on in the next, past bullets laid out on lines of their own, and a line that
+    starts inside the equation ("x₃) / …") does not hide the equations after it."""
+    lines = [
+        "weights → (1, 0, 0). y₂ = (x₁ + e^{β²}·x₂ +",
+        "•",
+        "•",
+        "x₃) / (2 + e^{β²}) → x₂. So as β → ∞: y₁ → x₁ = d + b, y₃ →",
+        "x₃ = c + b.",
+    ]
+    blocks = [Block("prose", line, "hw.pdf", "pdf") for line in lines]
+    sides = [
+        tuple(render(parse_side(s, st.latex)) for s in st.sides) for st in find_statements(blocks)
+    ]
+    assert ("y_1", "x_1", "d + b") in sides and ("y_3", "x_3", "c + b") in sides
+    assert ("y_2", "(x_1 + exp(β^2)·x_2 + x_3)/(2 + exp(β^2))", "x_2") in sides
+
+
 def test_commas_separate_equations_in_one_display() -> None:
     assert _sides(r"$y_1 = x_1, y_2 = x_2,$") == [("y_1", "x_1"), ("y_2", "x_2")]
 
