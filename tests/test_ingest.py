@@ -120,6 +120,26 @@ def test_text_reader_tells_code_outputs_and_prose_apart() -> None:
     assert blocks[2].strength == STRENGTH_PRINTED
 
 
+def test_a_printed_table_of_numbers_after_code_is_output() -> None:
+    """Rows like "1 | 0.3589 | 85.18% | 13m24s", printed by f-strings whose literal text
+    is only separators, are the cell's output, not prose; a sentence with numbers is not."""
+    text = "\n".join(
+        [
+            "```",
+            "for e, a, b, t in history:",
+            "    print(f'{e:>5} | {a:>10.4f} | {b:>9.2%} | {t:>7}')",
+            "```",
+            "1 |     0.3589 |    85.18% |  13m24s",
+            "",
+            "2      0.2501      89.84%     0.8s",
+            "",
+            "We trained for 2 epochs and reached 90.9% in 13m.",
+        ]
+    )
+    blocks = parse_text(text, "a.pdf", "pdf")
+    assert [b.kind for b in blocks] == ["code", "output", "output", "prose"]
+
+
 def test_pdf_wrapped_lines_are_joined() -> None:
     wrapped = "x = torchvision.transforms.\n↳ ToTensor()\nprint('a',_\n↪sum(p))"
     assert unwrap_lines(wrapped) == "x = torchvision.transforms.ToTensor()\nprint('a', sum(p))"

@@ -458,3 +458,70 @@ def test_a_notebooks_own_numbered_sections_are_not_theory_problems(tmp_path: Pat
     sections = segment(read_submission(path), load_rubric("hw3-2023"))
     assert [sections[p].located for p in ("p1", "p2", "p3")] == [False, False, False]
     assert sections["p4"].blocks[0].text == "# Sentiment analysis with BERT + GRU"
+
+
+def test_logs_printed_as_dicts_are_read() -> None:
+    """print({'epoch': 1, 'train_loss': …}) and a bare dict as a cell's result: the keys
+    are quoted, the log and the test accuracy are still read (BERT and ViT rubrics)."""
+    from grader.checks.accuracy import last_accuracy
+    from grader.checks.training_log import parse_log
+
+    bert = load_rubric("hw2-2024").part("p5.q3d").params
+    log = (
+        "{'epoch': 1, 'train_loss': 0.3329, 'train_acc': 0.8559, 'val_loss': 0.2443, "
+        "'val_acc': 0.9014, 'time': '13m 10s'}\n"
+        '{"epoch": 2, "train_loss": 0.2495, "train_acc": 0.9037, "val_loss": 0.235, '
+        '"val_acc": 0.9118}\n'
+    )
+    epochs = parse_log(log, bert["epoch"], bert["metrics"])
+    assert [(e["epoch"], e["train_loss"], e["val_acc"]) for e in epochs] == [
+        (1, 0.3329, 90.14),
+        (2, 0.2495, 91.18),
+    ]
+    test_acc = load_rubric("hw2-2024").part("p5.test-acc").params["patterns"]
+    assert last_accuracy("{'test_loss': 0.2171, 'test_acc': 0.9129}", test_acc) == 91.29
+    vit = load_rubric("hw2-2024").part("p4.trained").params
+    vit_log = "{'epoch': 1, 'test_loss': 0.52, 'test_acc': 0.81}\n{'epoch': 2, 'test_loss': 0.47, 'test_acc': 0.83}"
+    assert [e["test_acc"] for e in parse_log(vit_log, vit["epoch"], vit["metrics"])] == [81.0, 83.0]
+
+
+def test_logs_printed_as_tables_are_read() -> None:
+    """A header naming an epoch column and the metrics (one word per column, or cells
+    between "|"), a rule of dashes, then a row per epoch."""
+    from grader.checks.training_log import parse_table
+
+    bert = load_rubric("hw2-2024").part("p5.q3d").params["metrics"]
+    piped = (
+        "epoch | train loss | train acc | val loss | val acc |    time\n"
+        "--------------------------------------------------------------\n"
+        "    1 |     0.3589 |    85.18% |   0.2481 |  90.15% |  13m24s\n"
+        "    2 |     0.2501 |    89.84% |   0.2349 |  90.94% |  13m58s\n"
+        "done\n"
+    )
+    assert parse_table(piped, bert) == [
+        {
+            "epoch": 1,
+            "train_loss": 0.3589,
+            "train_acc": 85.18,
+            "val_loss": 0.2481,
+            "val_acc": 90.15,
+        },
+        {
+            "epoch": 2,
+            "train_loss": 0.2501,
+            "train_acc": 89.84,
+            "val_loss": 0.2349,
+            "val_acc": 90.94,
+        },
+    ]
+    vit = load_rubric("hw2-2024").part("p4.trained").params["metrics"]
+    spaced = (
+        "epoch train_loss test_loss test_acc\n"
+        "    1   0.63   0.4955   0.8185\n"
+        "    2   0.53   0.4610   0.8318\n"
+    )
+    assert [(r["epoch"], r["test_acc"]) for r in parse_table(spaced, vit)] == [
+        (1, pytest.approx(81.85)),
+        (2, pytest.approx(83.18)),
+    ]
+    assert parse_table("epoch 1 loss 0.5\n1 2 3\n", vit) == []  # no header of two metrics

@@ -5,6 +5,8 @@ params:
   epoch: regex whose group 1 is the epoch number;
   metrics: {name: regex} read from each epoch's lines (the first non-empty group counts;
            a metric whose name ends in ``acc`` written as a fraction is read as percent);
+           a log printed as a table (a header with an epoch column, one row per epoch) is
+           read too, each header cell matched by the metrics' patterns;
   slips: [{name, code: regex matched within one code cell (or, with ``in_loop: true``,
          within one loop), penalty: share of the part lost}].
 The parsed per-epoch values go into the evidence's ``data`` (reports plot them).
@@ -75,6 +77,69 @@ def parse_lines(text: str, metrics: dict[str, str]) -> list[dict]:
     return records
 
 
+MAX_TABLE_COLUMNS = 20  # a wider line is no header of a training log
+
+
+def _cells(line: str) -> list[str]:
+    """A table line's cells: split at "|" where it has one, else at white space."""
+    line = line.strip().strip("|")
+    return [c.strip() for c in line.split("|")] if "|" in line else line.split()
+
+
+def _header(cells: list[str], metrics: dict[str, str]) -> dict[str, int] | None:
+    """Column of the epoch and of each metric, when ``cells`` head a log table: an epoch
+    column and two metrics or more. A header cell names a metric when the metric's own
+    pattern reads it followed by a value ("train loss" → ``Train Loss 1``)."""
+    if len(cells) > MAX_TABLE_COLUMNS:
+        return None
+    epoch = next((i for i, c in enumerate(cells) if c.lower() in ("epoch", "epochs", "ep")), None)
+    if epoch is None:
+        return None
+    columns = {"epoch": epoch}
+    for name, pattern in metrics.items():
+        for i, cell in enumerate(cells):
+            if i not in columns.values() and re.match(pattern, f"{cell} 1", re.I):
+                columns[name] = i
+                break
+    return columns if len(columns) > MIN_METRICS_PER_LINE else None
+
+
+def _table_row(cells: list[str], columns: dict[str, int], width: int) -> dict | None:
+    """One epoch's record from a row of the table, or None when the row is not one."""
+    if len(cells) != width or not cells[columns["epoch"]].isdigit():
+        return None
+    record: dict = {"epoch": int(cells[columns["epoch"]])}
+    for name, i in columns.items():
+        if name == "epoch":
+            continue
+        try:
+            value = float(cells[i].rstrip("%"))
+        except ValueError:
+            return None
+        record[name] = as_percent(value) if name.endswith("acc") else value
+    return record
+
+
+def parse_table(text: str, metrics: dict[str, str]) -> list[dict]:
+    """Per-epoch records from a log printed as a table: a header naming an epoch column and
+    two metrics or more (``epoch | train loss | val acc``, or one word per column), then one
+    row per epoch; a rule of dashes under the header is skipped."""
+    records: dict[int, dict] = {}
+    columns, width = None, 0
+    for line in text.splitlines():
+        cells = _cells(line)
+        if columns is not None:
+            row = _table_row(cells, columns, width)
+            if row is not None:
+                records[row["epoch"]] = row
+                continue
+            if line.strip() and not set(line.strip()) <= set("-=+|: "):
+                columns = None
+        if columns is None and (header := _header(cells, metrics)):
+            columns, width = header, len(cells)
+    return [records[k] for k in sorted(records)]
+
+
 def _log_of(blocks: list[Block]) -> str:
     return "\n".join(b.text for b in blocks)
 
@@ -109,12 +174,21 @@ def check(ctx: CheckContext) -> CheckOutcome:
     numbered = {m.group(1) for m in re.finditer(params["epoch"], log_text, re.I)}
     if len(records) < min(len(by_line), len(numbered)):  # no more epochs than it numbers
         records = by_line[: len(numbered)]
+    table = parse_table(log_text, params["metrics"])
+    if len(table) > len(records):
+        records = table
     if not records:
-        prose = ctx.blocks("prose")
-        if parse_log(_log_of(prose), params["epoch"], params["metrics"]):
-            return integrity_outcome(prose[0], want, "the training log")
+        prose = _log_of(ctx.blocks("prose"))
+        if parse_log(prose, params["epoch"], params["metrics"]) or parse_table(
+            prose, params["metrics"]
+        ):
+            return integrity_outcome(ctx.blocks("prose")[0], want, "the training log")
         return missing_outcome(want, "training log in the outputs of executed cells")
-    log_blocks = [b for b in usable if re.search(params["epoch"], b.text, re.I)]
+    log_blocks = [
+        b
+        for b in usable
+        if re.search(params["epoch"], b.text, re.I) or parse_table(b.text, params["metrics"])
+    ]
     where = log_blocks[0].where() if log_blocks else ""
     strength = log_blocks[0].strength if log_blocks else ""
     summary = "; ".join(

@@ -25,6 +25,10 @@ MAX_MATH_LINES = 40
 BUILTIN_NAMES = set(dir(builtins))
 WORD = re.compile(r"[A-Za-z]{2,}")
 BARE_VALUES = re.compile(r"^(\[[A-Z]+\]|[\s\d.eE+\-\[\](),'\"%:/|])*$")
+# a cell of a printed table row: a number (a percent, a time such as 13m24s or 0.8s)
+VALUE_CELL = re.compile(
+    r"[-+]?\d[\d.,]*(?:e[-+]?\d+)?%?|(?:\d+h)?(?:\d+m)?\d+(?:\.\d+)?s|\d+(?:h|m|ms)"
+)
 
 
 def decoded(path: Path) -> str:
@@ -151,12 +155,20 @@ def print_templates(code: str) -> list[str]:
     return pieces
 
 
+def _is_value_row(line: str) -> bool:
+    """``1 | 0.3589 | 85.18% | 13m24s``: a row of a printed table, numbers only."""
+    cells = [c for c in re.split(r"[\s|]+", line) if c]
+    return len(cells) >= 2 and all(VALUE_CELL.fullmatch(c) for c in cells)
+
+
 def looks_like_output(paragraph: str, templates: list[str]) -> bool:
     """Is an unfenced paragraph after code the code's printed output?"""
     lines = [line.strip() for line in paragraph.splitlines() if line.strip()]
     if not lines:
         return False
-    if _is_literal(paragraph) or all(BARE_VALUES.match(line) for line in lines):
+    if _is_literal(paragraph) or all(
+        BARE_VALUES.match(line) or _is_value_row(line) for line in lines
+    ):
         return True
 
     template_words = {w.lower() for t in templates for w in WORD.findall(t)}
