@@ -107,6 +107,7 @@ def heading_patterns(n: int) -> list[re.Pattern]:
         ),
         re.compile(rf"^\W*{n}\s*[.)]?\s*\**\s*{POINTS}", re.I),
         re.compile(rf"^\W*Q\s*{n}(?!\d)(?![\d.]\d){SUB_QUESTION}\b"),
+        re.compile(rf"^\W*P ?{n}(?!\d)(?![\d.]\d)[.):](?!\S)"),  # "P1)", "P2.", "P3:"
     ]
 
 

@@ -24,6 +24,8 @@ STYLES = {
     "number with points": "{n}. (3 points) Statement.\n\nAnswer {n}.",
     "bold number with points": "**{n}. (3 points)** *Title.* Statement.\n\nAnswer {n}.",
     "Q number": "**Q{n}**\n\nAnswer {n}.",
+    "P number": "P{n})\n\nAnswer {n}.",
+    "P number with a dot": "P {n}. Answer {n}.",
 }
 
 

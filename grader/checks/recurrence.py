@@ -50,6 +50,7 @@ OUTCOMES = (
     "sign_flipped",
     "no_alternation",
     "one_step",
+    "minus_all_earlier",
     "wrong",
     "unrolled_only",
     "prose_meaning",
@@ -58,7 +59,7 @@ OUTCOMES = (
     "missing",
 )
 RIGHT = ("correct", "prose_meaning")
-WRONG_FINAL = ("sign_flipped", "no_alternation", "one_step", "wrong")  # flagged for a TA
+WRONG_FINAL = ("sign_flipped", "no_alternation", "one_step", "minus_all_earlier", "wrong")
 MIN_LENGTHS = 2
 REASONS = {
     "correct": "equal to the reference",
@@ -68,6 +69,7 @@ REASONS = {
     "sign_flipped": "equal to minus the reference: odd-step minus even-step inputs",
     "no_alternation": "the plain sum of the inputs: the alternating signs are missing",
     "one_step": "only the last two inputs: the recurrence is not unrolled to h_0",
+    "minus_all_earlier": "the newest input minus all the earlier ones: h_(t-1)'s own signs are lost",
     "wrong": "differs from the reference",
     UNDECIDED: "could not decide in time whether this equals the reference",
 }

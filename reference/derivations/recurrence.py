@@ -72,6 +72,10 @@ class RecurrenceDerivation(Derivation):
             "sign_flipped": sp.expand(-right),
             "no_alternation": unroll(self.setup, length, recurrent_weight=abs(w_h)),
             "one_step": sp.expand(w_x * X(length) + w_h * w_x * X(length - 1)),
+            # h_{t-1} taken as the plain sum of the earlier inputs: x_T - (x_1 + … + x_{T-1})
+            "minus_all_earlier": sp.expand(
+                w_x * X(length) + w_h * w_x * sum(X(t) for t in range(1, length))
+            ),
         }
 
 

@@ -49,6 +49,7 @@ def test_recurrence_mistakes_are_derived_not_listed() -> None:
     assert sp.expand(wrong["sign_flipped"] + worked.hidden(4)) == 0
     assert wrong["no_alternation"] == X(1) + X(2) + X(3) + X(4)
     assert wrong["one_step"] == X(4) - X(3)
+    assert wrong["minus_all_earlier"] == X(4) - X(3) - X(2) - X(1)
 
 
 def test_another_network_gives_another_closed_form() -> None:

@@ -48,6 +48,7 @@ MISTAKES = {
     "sign_flipped": (r"$$y_T = \sigma(1000(x_1 - x_2 + x_3 - \dots - x_T))$$", 0.25),
     "no_alternation": (r"$y_T = \sigma(1000 \sum_{t=1}^{T} x_t)$", 0.2),
     "one_step": (r"$y_T = \sigma(1000(x_T - x_{T-1}))$", 0.2),
+    "minus_all_earlier": ("y_T = sigmoid(1000 (x_T - (x_1 + x_2 + ... + x_{T-1})))", 0.25),
     "scale_dropped": (r"$y_T = \sigma(x_T - x_{T-1} + \dots + x_2 - x_1)$", 0.75),
     "sigmoid_dropped": (r"$y_T = 1000(x_T - x_{T-1} + \dots + x_2 - x_1)$", 0.6),
     "hidden_only": (r"$$h_T = \sum_{k=1}^T (-1)^k x_k$$", 0.75),
@@ -61,7 +62,13 @@ def test_named_mistakes_get_their_partial_credit(mistake: str) -> None:
     result = grade("hw2-2024", "p1", answer)
     assert result.fraction == credit < 1
     # a wrong final answer stays low and a TA confirms it; a slip in a right form does not
-    wrong_final = mistake in ("sign_flipped", "no_alternation", "one_step", "wrong")
+    wrong_final = mistake in (
+        "sign_flipped",
+        "no_alternation",
+        "one_step",
+        "minus_all_earlier",
+        "wrong",
+    )
     assert result.flags == (["needs_review"] if wrong_final else [])
     assert result.evidence[0].reason.startswith(
         {"wrong": "differs", "hidden_only": "h_T equals"}.get(mistake, "")
