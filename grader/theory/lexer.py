@@ -84,8 +84,8 @@ _UNICODE = {
 # Greek names shown as letters; the first spelling listed wins (φ, not ϕ).
 LETTERS = {n.strip(): ch for ch, n in reversed(_UNICODE.items()) if n.strip() in GREEK}
 
-_SUBSCRIPT_DIGITS = str.maketrans("₀₁₂₃₄₅₆₇₈₉", "0123456789")
-_SUBSCRIPT_RUN = re.compile("[₀-₉]+")
+_SUBSCRIPTS = str.maketrans("₀₁₂₃₄₅₆₇₈₉ₐₑₒₓₕₖₗₘₙₚₛₜᵢⱼᵣᵤᵥ", "0123456789aeoxhklmnpstijruv")
+_SUBSCRIPT_RUN = re.compile("[₀-₉ₐₑₒₓₕₖₗₘₙₚₛₜᵢⱼᵣᵤᵥ]+")  # xᵢⱼ: x_{ij}
 
 _TOKEN = re.compile(
     r"(?P<ws>\s+)|(?P<num>\d+(?:\.\d+)?)|(?P<name>[A-Za-z]+)|(?P<dots>\.\.\.+)"
@@ -106,8 +106,8 @@ class Token:
 
 
 def plain_unicode(text: str) -> str:
-    """Rewrite unicode math (β, σ, √, ², ₁, −, ‖, …) and ``**``/``||`` into ASCII tokens."""
-    text = _SUBSCRIPT_RUN.sub(lambda m: "_{" + m.group().translate(_SUBSCRIPT_DIGITS) + "}", text)
+    """Rewrite unicode math (β, σ, √, ², ₁, ᵢ, −, ‖, …) and ``**``/``||`` into ASCII tokens."""
+    text = _SUBSCRIPT_RUN.sub(lambda m: "_{" + m.group().translate(_SUBSCRIPTS) + "}", text)
     text = text.replace("**", "^").replace("||", "‖")
     return "".join(_UNICODE.get(ch, ch) for ch in text)
 

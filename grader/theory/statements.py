@@ -183,8 +183,13 @@ def _math_edge(text: str, from_end: bool) -> str:
         kept.append(tok)
     if from_end:
         kept = kept[::-1]
-        while kept and kept[0].kind == "name" and kept[0].text in FUNCTIONS:
-            kept.pop(0)  # "the norm ‖x‖": "norm" here is a word
+        while (
+            kept
+            and kept[0].kind == "name"
+            and kept[0].text in FUNCTIONS
+            and not (len(kept) > 1 and kept[1].kind == "open" and kept[1].glued)
+        ):
+            kept.pop(0)  # "the norm ‖x‖": "norm" here is a word ("norm(x1)" is a call)
     if not kept:
         return ""
     edge = text[kept[0].start : kept[-1].end].strip()

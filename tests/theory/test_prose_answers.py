@@ -161,6 +161,12 @@ MISCONCEIVED = {
         "so all outputs are a copy of it and x2 disappears.",
         "largest-norm token does not win every row",
     ),
+    "larger norm larger share": (
+        "p2c",
+        "Attention is a weighted average of the values in which tokens with a larger norm get a "
+        "larger share, so x1 and x3 take over the outputs.",
+        "largest-norm token does not win every row",
+    ),
     "softmax reordered too": (
         "p3",
         "Because K^T V does not depend on the query we form it once, so the cost is O(T). "

@@ -140,6 +140,16 @@ def test_a_pdf_equation_broken_over_lines_and_list_markers_is_read_whole() -> No
     assert ("y_2", "(x_1 + exp(β^2)·x_2 + x_3)/(2 + exp(β^2))", "x_2") in sides
 
 
+def test_a_function_named_like_a_word_is_a_call_when_its_bracket_follows() -> None:
+    """ "norm(x1) = …" in a code span labels the norm; "the norm ‖x1‖" drops the word."""
+    text = "`norm(x1) = sqrt(2)*beta`, and the norm ||x2|| = beta."
+    assert _sides(text) == [("norm(x_1)", "√2·β"), ("‖x_2‖", "β")]
+
+
+def test_unicode_letter_subscripts_are_read() -> None:
+    assert _sides("yᵢ = xⱼ + hₜ") == [("y_i", "x_j + h_t")]
+
+
 def test_commas_separate_equations_in_one_display() -> None:
     assert _sides(r"$y_1 = x_1, y_2 = x_2,$") == [("y_1", "x_1"), ("y_2", "x_2")]
 
