@@ -229,50 +229,58 @@ def test_a_wrong_mechanism_loses_credit_and_is_flagged(name: str) -> None:
     assert label in result.feedback
 
 
-def test_right_answers_near_those_words_are_not_those_misconceptions() -> None:
-    norms = (
+# right answers that use the words of a misconception: (part, answer, labels it must not get)
+NEAR_MISCONCEPTIONS = {
+    "large norms, own key": (
+        "p2c",
         "As beta grows the norms are large, so the softmax becomes one-hot: each query puts all "
-        "its weight on its own key, the output is a weighted sum of the values and copies x_i."
-    )
-    dropped_exp = (
-        "Softmax attention is quadratic since exp(q.k) cannot be split. Linear attention drops "
-        "the exp, and then (QK^T)V = Q(K^T V): K^T V = sum_j k_j v_j^T does not depend on i, "
-        "so it is computed once, with sum_j k_j for the normaliser, in O(T d^2): O(T) overall."
-    )
-    large_beta = (
+        "its weight on its own key, the output is a weighted sum of the values and copies x_i.",
+        None,  # full credit, no flag
+    ),
+    "small beta is a mix": (
+        "p2c",
         "For a small beta the weights stay nearly uniform, a mix. Large beta makes the softmax "
         "one-hot: x1 and x3 share b, yet x1.x1 = 2beta^2 is above x1.x3, so the scores do not "
-        "tie; each output is a weighted sum that copies its own token."
-    )
-    result = grade("hw2-2024", "p2c", norms)
-    assert (result.fraction, result.flags) == (1.0, []), result.evidence
-    result = grade("hw2-2024", "p2c", large_beta)
-    assert "copying needs a large β" not in result.feedback, result.evidence
-    assert "their scores do not tie" not in result.feedback, result.evidence
-    own_token = (
+        "tie; each output is a weighted sum that copies its own token.",
+        ["copying needs a large β", "their scores do not tie"],
+    ),
+    "own token, no swap": (
+        "p2c",
         "Large beta makes the softmax one-hot on the highest score, which is each token's own "
         "(x1.x1 = 2beta^2 beats x1.x3 = beta^2): y1 = x1, y3 = x3, they do not swap, and the "
         "unnormalised y_1 = 2 beta^2 x_1 + beta^2 x_3 shows the same ranking. y_3 is the "
-        "mirror image of y_1 -> x_3."
-    )
-    result = grade("hw2-2024", "p2c", own_token)
-    assert "do not swap" not in result.feedback, result.evidence
-    result = grade("hw2-2024", "p3", dropped_exp)
-    assert "cannot be reordered so" not in result.feedback
-    assert "the normaliser factors too" not in result.feedback
-    assert "the numerator does not split" not in result.feedback
-    shared_sum = (
-        "Without exp, sum_j (q_i . k_j) v_j = q_i^T (sum_j v_j k_j^T)^T and the normaliser is "
-        "(sum_j k_j): both are computed once. Softmax attention cannot use the same trick, "
-        "since exp(q.k) does not factor into exp(q) times exp(k)."
-    )
-    elementwise = (
+        "mirror image of y_1 -> x_3.",
+        ["do not swap"],
+    ),
+    "exp dropped, K^T V once": (
+        "p3",
+        "Softmax attention is quadratic since exp(q.k) cannot be split. Linear attention drops "
+        "the exp, and then (QK^T)V = Q(K^T V): K^T V = sum_j k_j v_j^T does not depend on i, "
+        "so it is computed once, with sum_j k_j for the normaliser, in O(T d^2): O(T) overall.",
+        ["cannot be reordered so", "the normaliser factors too", "the numerator does not split"],
+    ),
+    "exp is elementwise, so no": (
+        "p3",
         "Q(K^T V) costs O(T d^2) with K^T V and sum_j k_j built once. Softmax attention cannot "
         "be computed this way: exp is applied elementwise to the scores, so q_i cannot be "
-        "pulled out of the sum; that, not numerical stability, is why the exp is dropped."
-    )
-    result = grade("hw2-2024", "p3", elementwise)
-    assert "cannot be reordered so" not in result.feedback, result.evidence
-    result = grade("hw2-2024", "p3", shared_sum)
-    assert "cannot be reordered so" not in result.feedback, result.evidence
-    assert "the numerator does not split" not in result.feedback, result.evidence
+        "pulled out of the sum; that, not numerical stability, is why the exp is dropped.",
+        ["cannot be reordered so"],
+    ),
+    "shared sum of v_j k_j": (
+        "p3",
+        "Without exp, sum_j (q_i . k_j) v_j = q_i^T (sum_j v_j k_j^T)^T and the normaliser is "
+        "(sum_j k_j): both are computed once. Softmax attention cannot use the same trick, "
+        "since exp(q.k) does not factor into exp(q) times exp(k).",
+        ["cannot be reordered so", "the numerator does not split"],
+    ),
+}
+
+
+@pytest.mark.parametrize("name", NEAR_MISCONCEPTIONS)
+def test_right_answers_near_those_words_are_not_those_misconceptions(name: str) -> None:
+    part, answer, labels = NEAR_MISCONCEPTIONS[name]
+    result = grade("hw2-2024", part, answer)
+    if labels is None:
+        assert (result.fraction, result.flags) == (1.0, []), result.evidence
+    for label in labels or []:
+        assert label not in result.feedback, result.evidence
