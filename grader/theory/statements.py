@@ -262,19 +262,22 @@ def _pdf_lines_joined(blocks: list[Block]) -> list[Block]:
     """The blocks, with each run of a PDF's consecutive prose blocks (its lines, as the
     reader split them) made one block, so that an equation broken over lines, or around a
     list marker laid out on a line of its own, is read whole (see ``_plain_lines``)."""
-    joined: list[Block] = []
+    runs: list[list[Block]] = []
     for block in blocks:
-        previous = joined[-1] if joined else None
+        first = runs[-1][0] if runs else None
         if (
-            previous is not None
-            and block.kind == previous.kind == "prose"
-            and block.origin == previous.origin == "pdf"
-            and block.source == previous.source
+            first is not None
+            and block.kind == first.kind == "prose"
+            and block.origin == first.origin == "pdf"
+            and block.source == first.source
         ):
-            joined[-1] = replace(previous, text=f"{previous.text}\n{block.text}")
+            runs[-1].append(block)
         else:
-            joined.append(block)
-    return joined
+            runs.append([block])
+    return [
+        run[0] if len(run) == 1 else replace(run[0], text="\n".join(b.text for b in run))
+        for run in runs
+    ]
 
 
 def find_statements(blocks: list[Block]) -> list[Statement]:
