@@ -167,13 +167,35 @@ class _Finder:
         after = [self.starts[p.id].index for p in problems[i + 1 :] if p.id in self.starts]
         return (max(before) + 1 if before else 0, min(after) if after else len(self.blocks))
 
+    def _inside_another_notebook(self, problem: ProblemSpec, index: int) -> bool:
+        """A theory problem's title met in the middle of another problem's notebook (a PDF
+        line "multi-head self-attention" between the ViT's cells) starts nothing: code that
+        fingerprints as one same other problem comes both before and after it in its file."""
+        if problem.kind == "notebook":
+            return False
+        source = self.blocks[index].source
+        before, after = set(), set()
+        for i, owner in self.prints.items():
+            if self.blocks[i].source == source and owner != problem.id:
+                (before if i < index else after).add(owner)
+        return bool(before & after)
+
+    def _guarded(self, problem: ProblemSpec, test):
+        """``test``, refusing the blocks inside another problem's notebook."""
+
+        def guarded(block: Block) -> tuple[str, float] | None:
+            found = test(block)
+            return None if found and self._inside_another_notebook(problem, block.index) else found
+
+        return guarded
+
     def by_test(self, make_test) -> None:
         """Problems still missing, between their located neighbours (or in a file of their
         own: a student's folder may hold the notebooks in any name order)."""
         for i, problem in enumerate(self.rubric.problems):
             if problem.id in self.starts:
                 continue
-            test = make_test(problem)
+            test = self._guarded(problem, make_test(problem))
             low, high = self._between(i)
             found = self._scan(low, high, test) or self._in_free_files(test)
             if found:
@@ -186,7 +208,7 @@ class _Finder:
             if problem.id in self.starts:
                 continue
             taken = {s.index for s in self.starts.values()} | self.rejected
-            test = make_test(problem)
+            test = self._guarded(problem, make_test(problem))
             for block in self.blocks:
                 found = block.kind == "prose" and block.index not in taken and test(block)
                 if found:

@@ -148,3 +148,19 @@ def test_a_heading_titled_as_its_own_problem_and_another_stays_sure() -> None:
     text = "## Problem 1: CNNs vs RNNs, and the recurrence of an RNN\n\nanswer"
     section = segment(_doc(text), load_rubric("hw3-2023"))["p1"]
     assert not section.unsure and not names_another(section.located_by)
+
+
+def test_a_theory_title_inside_another_problems_notebook_starts_nothing() -> None:
+    """A PDF line naming self-attention between the ViT's cells is the ViT's notebook
+    talking, not problem 2: the ViT keeps its cells, and problem 2 stays unlocated."""
+    lines = [
+        "Vision Transformers",
+        "```\nimport torchvision\ntrain = torchvision.datasets.FashionMNIST('.', train=True)\n```",
+        "multi-head self-attention blocks",
+        "```\nclass ViT(nn.Module):\n    pass\nmodel = ViT(patch_size=4, depth=6, heads=4)\n```",
+    ]
+    doc = Document("s", ["vit.pdf"])
+    doc.add(parse_text("\n\n".join(lines), "vit.pdf", "pdf"))
+    sections = segment(doc, load_rubric("hw2-2024"))
+    assert any("model = ViT(" in b.text for b in sections["p4"].blocks)
+    assert not sections["p2"].located
