@@ -141,7 +141,8 @@ def test_a_wrong_answer_read_from_pdf_text_is_flagged() -> None:
 
 def test_cases_of_an_unread_closed_form_are_not_taken_as_the_answer() -> None:
     """The closed form is in a notation the reader does not know (sums over named sets);
-    "y_T ≈ 1 if …, ≈ 0 if …" after it are its cases: a TA grades, nothing is failed."""
+    "y_T ≈ 1 if …, ≈ 0 if …" after it are its cases, not the answer: the words ("the even
+    inputs outweigh the odd ones") suggest the score, and a TA confirms it."""
     answer = (
         r"Let $\mathcal{E} = \{2,4,\dots,T\}$. "
         r"$$y_T = \sigma\Big(1000\Big(\sum_{t\in\mathcal{E}} x_t - \sum_{t\in\mathcal{O}} x_t"
@@ -149,5 +150,6 @@ def test_cases_of_an_unread_closed_form_are_not_taken_as_the_answer() -> None:
         r"$y_T \approx 1$ if yes, $\approx 0$ if the odd ones are larger."
     )
     result = grade("hw2-2024", "p1", answer)
-    assert result.status == "not_graded" and result.flags == ["needs_review"]
+    assert (result.fraction, result.flags) == (1.0, ["needs_review"])
+    assert result.evidence[0].reason == "stated in words"
     assert "y_T = 0" not in result.evidence[0].found
