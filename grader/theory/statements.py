@@ -43,8 +43,9 @@ _PLAIN_CHAIN = ["=>", "~=", ":=", "=", "≈", "⇒", "→"]
 # "y1 ~ x1", "… -> x1": read as ≈ and →; a "~" that is not set apart ("~1") stays a word
 _PLAIN_SPELLINGS = [(" ~ ", " ≈ "), ("->", "→")]
 # the dot notation of a dot product, "x1.x3": names with an index on both sides of the dot
-_INDEXED = r"[a-zA-Z]_?(?:\d|[ijklnt])"
-_DOT_PRODUCT = re.compile(rf"\b({_INDEXED})\.(?={_INDEXED}\b)")
+_INDEXED = r"[a-zA-Z](?:_?(?:\d|[ijklnt]))?"  # x1, x_i, or a base vector's letter: a, d
+# "x1.x3", "d.b" (not "i.e." nor "e.g.": no full stop right after the second letter)
+_DOT_PRODUCT = re.compile(rf"\b({_INDEXED})\.(?={_INDEXED}\b(?!\.))")
 _PLAIN_BREAK = ["<=", ">=", "!=", "<", ">", "≤", "≥", "≠"]
 _LATEX_SEPARATORS = [",", ";", r"\qquad", r"\quad", r"\text{and}", r"\text{ and }"]
 _PLAIN_SEPARATORS = [", ", "; ", "  ", " and ", " so ", " hence ", " thus "]

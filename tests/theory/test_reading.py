@@ -146,6 +146,12 @@ def test_a_function_named_like_a_word_is_a_call_when_its_bracket_follows() -> No
     assert _sides(text) == [("norm(x_1)", "√2·β"), ("‖x_2‖", "β")]
 
 
+def test_dot_products_of_base_vectors_are_read() -> None:
+    """ "d.b" and "a.a" are dot products of the base vectors; "i.e." is no product."""
+    text = "||x2|| = sqrt(a.a) = beta, and d.b = 0, i.e. orthogonal."
+    assert _sides(text) == [("‖x_2‖", "√(a·a)", "β"), ("d·b", "0")]
+
+
 def test_unicode_letter_subscripts_are_read() -> None:
     assert _sides("yᵢ = xⱼ + hₜ") == [("y_i", "x_j + h_t")]
 
