@@ -84,8 +84,9 @@ _UNICODE = {
 # Greek names shown as letters; the first spelling listed wins (φ, not ϕ).
 LETTERS = {n.strip(): ch for ch, n in reversed(_UNICODE.items()) if n.strip() in GREEK}
 
-_SUBSCRIPTS = str.maketrans("₀₁₂₃₄₅₆₇₈₉ₐₑₒₓₕₖₗₘₙₚₛₜᵢⱼᵣᵤᵥ", "0123456789aeoxhklmnpstijruv")
-_SUBSCRIPT_RUN = re.compile("[₀-₉ₐₑₒₓₕₖₗₘₙₚₛₜᵢⱼᵣᵤᵥ]+")  # xᵢⱼ: x_{ij}
+_SUBSCRIPT_CHARS = "₀₁₂₃₄₅₆₇₈₉ₐₑₒₓₕₖₗₘₙₚₛₜᵢⱼᵣᵤᵥ"
+_SUBSCRIPTS = str.maketrans(_SUBSCRIPT_CHARS, "0123456789aeoxhklmnpstijruv")
+_SUBSCRIPT_RUN = re.compile(f"[{_SUBSCRIPT_CHARS}]+")  # xᵢⱼ: x_{ij}
 
 _TOKEN = re.compile(
     r"(?P<ws>\s+)|(?P<num>\d+(?:\.\d+)?)|(?P<name>[A-Za-z]+)|(?P<dots>\.\.\.+)"
