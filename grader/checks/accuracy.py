@@ -17,7 +17,7 @@ import re
 from grader.results import FAIL, FLAG_REVIEW, PARTIAL, PASS, CheckOutcome
 
 from .base import CheckContext
-from .cells import as_percent, evidence, integrity_outcome, missing_outcome, trusted
+from .cells import as_percent, evidence, integrity_outcome, missing_outcome, trusted, unquoted_keys
 
 REQUIRED_PARAMS = ("patterns", "full", "partial")
 OPTIONAL_PARAMS = ("dataset", "source")  # any other key is a rubric error
@@ -32,7 +32,9 @@ def expectation(params: dict) -> str:
 
 
 def last_accuracy(text: str, patterns: list[str]) -> float | None:
-    """The last accuracy (percent) any pattern finds in the text."""
+    """The last accuracy (percent) any pattern finds in the text (a printed dict's keys
+    read as a log line's)."""
+    text = unquoted_keys(text)
     best: tuple[int, float] | None = None
     for pattern in patterns:
         for match in re.finditer(pattern, text, re.I):

@@ -112,6 +112,16 @@ def numbers(text: str) -> list[float]:
     return found
 
 
+QUOTED_KEY = re.compile(r"""(['"])(\w+)\1\s*:""")
+
+
+def unquoted_keys(text: str) -> str:
+    """A log printed as a dict, ``{'epoch': 1, 'train_loss': 0.33}``, with its keys written
+    as a log line writes them (``epoch: 1, train_loss: 0.33``), so that a rubric's metric
+    patterns read both."""
+    return QUOTED_KEY.sub(r"\2:", text)
+
+
 def as_percent(value: float) -> float:
     """An accuracy in percent: 0.9104 and 91.04 both read as 91.04 %."""
     return value * 100 if value <= 1 else value

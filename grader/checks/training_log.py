@@ -20,7 +20,7 @@ from grader.document import Block
 from grader.results import FAIL, FLAG_REVIEW, PARTIAL, PASS, CheckOutcome, Evidence
 
 from .base import CheckContext
-from .cells import as_percent, excerpt, integrity_outcome, missing_outcome, trusted
+from .cells import as_percent, excerpt, integrity_outcome, missing_outcome, trusted, unquoted_keys
 from .code_reading import constants, loop_runs, loop_sources
 
 REQUIRED_PARAMS = ("epochs", "epoch", "metrics")
@@ -39,7 +39,9 @@ def _first_group(match: re.Match) -> float | None:
 
 
 def parse_log(text: str, epoch_pattern: str, metrics: dict[str, str]) -> list[dict]:
-    """Per-epoch records ``{"epoch": n, metric: value, …}`` found in a log text."""
+    """Per-epoch records ``{"epoch": n, metric: value, …}`` found in a log text (a printed
+    dict's keys read as a log line's)."""
+    text = unquoted_keys(text)
     epoch_re = re.compile(epoch_pattern, re.I)
     starts = list(epoch_re.finditer(text))
     records: dict[int, dict] = {}
@@ -65,7 +67,7 @@ def parse_lines(text: str, metrics: dict[str, str]) -> list[dict]:
     only up to as many epochs as the log numbers."""
     compiled = {name: re.compile(pattern, re.I) for name, pattern in metrics.items()}
     records = []
-    for line in text.splitlines():
+    for line in unquoted_keys(text).splitlines():
         record = {}
         for name, pattern in compiled.items():
             found = pattern.search(line)
@@ -141,7 +143,7 @@ def parse_table(text: str, metrics: dict[str, str]) -> list[dict]:
 
 
 def _log_of(blocks: list[Block]) -> str:
-    return "\n".join(b.text for b in blocks)
+    return unquoted_keys("\n".join(b.text for b in blocks))
 
 
 def _loop_runs(ctx: CheckContext, log_blocks: list[Block]) -> int | None:
@@ -178,17 +180,17 @@ def check(ctx: CheckContext) -> CheckOutcome:
     if len(table) > len(records):
         records = table
     if not records:
-        prose = _log_of(ctx.blocks("prose"))
+        prose_blocks = ctx.blocks("prose")
+        prose = _log_of(prose_blocks)
         if parse_log(prose, params["epoch"], params["metrics"]) or parse_table(
             prose, params["metrics"]
         ):
-            return integrity_outcome(ctx.blocks("prose")[0], want, "the training log")
+            return integrity_outcome(prose_blocks[0], want, "the training log")
         return missing_outcome(want, "training log in the outputs of executed cells")
-    log_blocks = [
-        b
-        for b in usable
-        if re.search(params["epoch"], b.text, re.I) or parse_table(b.text, params["metrics"])
-    ]
+    if records is table:  # the blocks that hold the table are the log
+        log_blocks = [b for b in usable if parse_table(b.text, params["metrics"])]
+    else:
+        log_blocks = [b for b in usable if re.search(params["epoch"], _log_of([b]), re.I)]
     where = log_blocks[0].where() if log_blocks else ""
     strength = log_blocks[0].strength if log_blocks else ""
     summary = "; ".join(
