@@ -6,7 +6,8 @@ A variant's group is the group that holds most of its students; a student lands 
 they are in their variant's group and that group is no other variant's (two variants merged
 into one group count as wrong for the smaller one).
 
-    python bench/groups_bench.py [--set dev|heldout|blind|blind2] [--students 300] [--jobs 2] [--work DIR]
+    python bench/groups_bench.py [--set dev|heldout|blind|blind2|blind3] [--every-cut]
+                                 [--students 300] [--jobs 2] [--work DIR]
 
 ``--set heldout`` takes bench/group_variants_heldout.py: 8 other variants of the same two
 questions, written by a helper from the homework statements alone, blind to the grader;
@@ -14,7 +15,13 @@ measured blind once, it has since been looked at (three misconceptions it showed
 the rubric). ``--set blind`` takes bench/group_variants_blind.py, written the same way on
 2026-12-07 by another helper and first graded after the method was fixed: its first figure
 is the honest one. ``--set blind2``: a fourth set, written the same day by a third helper and
-first graded after the rubric fixes the ``blind`` set showed.
+first graded after the rubric fixes the ``blind`` set showed. ``--set blind3``: a fifth,
+written on 2026-12-07 by a fourth helper and first graded with the method and rubric as they
+stood at 24f856b.
+
+``--every-cut`` also scores every grouping average linkage goes through on the way, so the
+share the best of them would give (were the cut chosen knowing the variants) shows how much
+of the gap is the choice of cut and how much the closeness itself.
 """
 
 from __future__ import annotations
@@ -34,10 +41,16 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 import group_variants  # noqa: E402
 import group_variants_blind  # noqa: E402
 import group_variants_blind2  # noqa: E402
+import group_variants_blind3  # noqa: E402
 import group_variants_heldout  # noqa: E402
 
 from grader.gradebook import result_from_dict  # noqa: E402
-from grader.groups import answer_groups  # noqa: E402
+from grader.groups import (  # noqa: E402
+    answer_groups,
+    distinct_answers,
+    grouping,
+    meaning_merges,
+)
 from grader.rubric import load_rubric  # noqa: E402
 
 TEMPLATE = """# Assignment 2
@@ -65,6 +78,7 @@ SETS = {
     "heldout": group_variants_heldout.VARIANTS,
     "blind": group_variants_blind.VARIANTS,
     "blind2": group_variants_blind2.VARIANTS,
+    "blind3": group_variants_blind3.VARIANTS,
 }
 
 
@@ -101,6 +115,30 @@ def landed(groups: list[dict], truth: dict[str, int]) -> int:
     )
 
 
+def every_cut(results: list, part: str, truth: dict[str, int]) -> tuple[int, int, int, int]:
+    """(landed, groups) of the grouping the silhouette keeps, and of the best grouping
+    average linkage goes through on the way: how much a better choice of cut could give
+    with the same closeness."""
+    problem = next(
+        pr.id for pr in load_rubric("hw2-2024").problems if any(p.id == part for p in pr.parts)
+    )
+    entries = [(r.student, r.problems[problem].parts[part]) for r in results]
+    answered = [(s, p) for s, p in entries if p.answer.strip()]
+    distinct, where = distinct_answers([p for _, p in answered])
+    merges, chosen, _ = meaning_merges([a for a, _ in distinct], [f for _, f in distinct])
+    cuts = []
+    for n in range(len(merges) + 1):
+        clusters = grouping(len(distinct), merges[:n])
+        group_of = {d: g for g, members in enumerate(clusters) for d in members}
+        groups: dict[int, list[str]] = {}
+        for (student, _), d in zip(answered, where, strict=True):
+            groups.setdefault(group_of[d], []).append(student)
+        listed = [{"group": g, "students": m} for g, m in groups.items()]
+        cuts.append((landed(listed, truth), len(listed)))
+    best = max(range(len(cuts)), key=lambda n: cuts[n][0])
+    return (*cuts[chosen], *cuts[best])
+
+
 def main() -> None:
     """Write the class, grade it with --groups, print the share that landed right."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
@@ -112,6 +150,11 @@ def main() -> None:
         choices=sorted(SETS),
         default="dev",
         help="dev: the variants the method was chosen on; the others: written apart",
+    )
+    parser.add_argument(
+        "--every-cut",
+        action="store_true",
+        help="also score every grouping average linkage goes through (the best cut's share)",
     )
     args = parser.parse_args()
     variants = SETS[args.set]
@@ -141,6 +184,15 @@ def main() -> None:
     start = time.perf_counter()
     answer_groups(results, load_rubric("hw2-2024"))
     print(f"grouping alone (every theory part, one process): {time.perf_counter() - start:.1f} s")
+    if args.every_cut:
+        for part in variants:
+            kept, kept_groups, best, best_groups = every_cut(
+                results, part, {s: t[part] for s, t in truth.items()}
+            )
+            print(
+                f"{part}: silhouette's cut {100 * kept / len(truth):.1f}% ({kept_groups} groups), "
+                f"best cut on the way {100 * best / len(truth):.1f}% ({best_groups} groups)"
+            )
 
 
 if __name__ == "__main__":

@@ -124,7 +124,7 @@ def _merges(closeness) -> list[tuple[int, int]]:
     return merges
 
 
-def _grouping(size: int, merges: list[tuple[int, int]]) -> list[list[int]]:
+def grouping(size: int, merges: list[tuple[int, int]]) -> list[list[int]]:
     """The groups of answer indices after ``merges``, each sorted, by their lowest answer."""
     members = [[i] for i in range(size)]
     for i, j in merges:
@@ -183,17 +183,27 @@ def _by_meaning(answers: list[str], findings: list[str]) -> tuple[list[list[int]
     distinct answer is its own group, and a TA reads the few there are. Over
     ``MAX_BY_MEANING`` (3,000 take about 110 s on two cores) each is its own group too,
     so that one part cannot hold up a batch for hours."""
+    if not MIN_CENTRED <= len(answers) <= MAX_BY_MEANING:
+        return [[i] for i in range(len(answers))], None
+    merges, chosen, close = meaning_merges(answers, findings)
+    return grouping(len(answers), merges[:chosen]), close
+
+
+def meaning_merges(
+    answers: list[str], findings: list[str]
+) -> tuple[list[tuple[int, int]], int, object]:
+    """The merges average linkage goes through on distinct answers (never joining two whose
+    check found different misconceptions), how many of them the silhouette keeps, and the
+    answers' closeness. ``bench/groups_bench.py --every-cut`` reads every grouping on the way."""
     import torch
 
     from grader.answer_closeness import closeness
 
-    if not MIN_CENTRED <= len(answers) <= MAX_BY_MEANING:
-        return [[i] for i in range(len(answers))], None
     close = closeness(answers)
     mistakes = [json.dumps(json.loads(f)[1]) for f in findings]
     apart = torch.tensor([[a != b for b in mistakes] for a in mistakes])
     merges = _merges(close.masked_fill(apart, float("-inf")))
-    return _grouping(len(answers), merges[: _best_merges(close, merges)]), close
+    return merges, _best_merges(close, merges), close
 
 
 def _representative(indices: list[int], close) -> int:
@@ -205,6 +215,15 @@ def _representative(indices: list[int], close) -> int:
     return indices[int(within.argmax())]
 
 
+def distinct_answers(parts: list) -> tuple[list[tuple[str, str]], list[int]]:
+    """The distinct (answer, findings) pairs of prose parts, sorted, and each part's index
+    among them: what grouping by meaning clusters."""
+    keys = [(_same_text(p.answer), _said_key(p)) for p in parts]
+    distinct = sorted(set(keys))
+    index = {key: n for n, key in enumerate(distinct)}
+    return distinct, [index[key] for key in keys]
+
+
 def part_groups(part_id: str, check: str, entries: list[tuple[str, object]]) -> list[Group]:
     """The groups of one part's answers: ``entries`` are (student, PartResult)."""
     answered = [(s, p) for s, p in entries if p.answer.strip()]
@@ -213,13 +232,11 @@ def part_groups(part_id: str, check: str, entries: list[tuple[str, object]]) -> 
     students = [s for s, _ in answered]
     answers = [p.answer for _, p in answered]
     if check in MEANING_CHECKS:
-        keys = [(_same_text(p.answer), _said_key(p)) for _, p in answered]
-        distinct = sorted(set(keys))
+        distinct, where = distinct_answers([p for _, p in answered])
         clusters, close = _by_meaning([a for a, _ in distinct], [k for _, k in distinct])
-        where = {key: n for n, key in enumerate(distinct)}
         of_distinct: dict[int, list[int]] = {}
-        for i, key in enumerate(keys):
-            of_distinct.setdefault(where[key], []).append(i)
+        for i, d in enumerate(where):
+            of_distinct.setdefault(d, []).append(i)
         groups_of = [[i for d in cluster for i in of_distinct[d]] for cluster in clusters]
         shown_of = [
             answers[of_distinct[_representative(cluster, close)][0]] for cluster in clusters

@@ -245,7 +245,7 @@ def test_fast_linkage_and_silhouette_agree_with_their_definitions():
 
     import torch
 
-    from grader.groups import _best_merges, _grouping, _merges
+    from grader.groups import _best_merges, _merges, grouping
 
     rng = random.Random(5)
     for size, tied in [(2, False), (3, False), (4, True), (9, False), (24, False), (40, False)]:
@@ -265,7 +265,7 @@ def test_fast_linkage_and_silhouette_agree_with_their_definitions():
             ]
             expected = _naive_linkage(linked)
             merges = _merges(close.masked_fill(apart, float("-inf")))
-            got = [_grouping(size, merges[:n]) for n in range(len(merges) + 1)]
+            got = [grouping(size, merges[:n]) for n in range(len(merges) + 1)]
             assert got == expected
             quality = [_naive_silhouette(values, cut) for cut in expected]
             best = max(range(len(quality)), key=lambda n: (round(quality[n], 9), -n))
