@@ -216,6 +216,18 @@ MISCONCEIVED = {
         "all values once, O(T d), then each output is one dot product, O(T d) in total.",
         "the numerator does not split",
     ),
+    "value sum as a factor": (
+        "p3",
+        "Linear weights let us distribute: the numerator is the number q_i^T (sum_j k_j) "
+        "multiplied by the vector sum_j v_j, and the denominator reuses sum_j k_j: O(T d).",
+        "the numerator does not split",
+    ),
+    "the residual copies": (
+        "p2c",
+        "Attention only blends the tokens into an average; the skip connection adds x_i back "
+        "and for a huge beta that term dominates, so the copying comes from the residual.",
+        "there is no residual connection here",
+    ),
 }
 
 
@@ -272,6 +284,13 @@ NEAR_MISCONCEPTIONS = {
         "(sum_j k_j): both are computed once. Softmax attention cannot use the same trick, "
         "since exp(q.k) does not factor into exp(q) times exp(k).",
         ["cannot be reordered so", "the numerator does not split"],
+    ),
+    "no residual needed": (
+        "p2c",
+        "No residual connection is needed to copy: the scores are dot products, x_i . x_i is the "
+        "largest of its row, and a large beta makes the softmax one-hot on it, so the weighted "
+        "sum of the values gives y_i = x_i. Copying does not come from a skip path.",
+        ["there is no residual connection here"],
     ),
 }
 
