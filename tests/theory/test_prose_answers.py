@@ -147,7 +147,8 @@ def test_an_empty_answer_is_missing() -> None:
 
 
 # (part, answer, the misconception's label in the feedback): wrong mechanisms that
-# blind-written paraphrases got full credit for, with no flag
+# blind-written paraphrases got full credit for, with no flag; a part of another assignment
+# is written "assignment/part"
 MISCONCEIVED = {
     "largest norm wins": (
         "p2c",
@@ -222,6 +223,74 @@ MISCONCEIVED = {
         "multiplied by the vector sum_j v_j, and the denominator reuses sum_j k_j: O(T d).",
         "the numerator does not split",
     ),
+    "equal weights for a large beta": (
+        "p2c",
+        "With beta that large every score is huge, the softmax gives equal weights to the three "
+        "tokens, and each y_i becomes the average of the tokens, which is what gets copied.",
+        "not uniform",
+    ),
+    "x1 and x3 orthogonal": (
+        "p2c",
+        "The tokens are mutually orthogonal, so x1 . x3 = 0 and only the diagonal scores are "
+        "non-zero; a large beta then makes the softmax one-hot and y_i = x_i.",
+        "x_1 · x_3 = β², not 0",
+    ),
+    "scores linear in beta": (
+        "p2c",
+        "Each score is a dot product, so it is proportional to beta; the self score is the largest "
+        "of its row and as beta grows the softmax becomes one-hot, giving y_i = x_i.",
+        "they grow like β²",
+    ),
+    "beta does not matter": (
+        "p2c",
+        "The scores are cosine similarities, so a token scores 1 with itself and less with the "
+        "others; the softmax peaks on itself and y_i = x_i for any beta.",
+        "β matters",
+    ),
+    "commuting the product": (
+        "p3",
+        "Matrix multiplication commutes, so (Q K^T) V = Q (K^T V): K^T V is d x d, built once in "
+        "O(T d^2), with sum_j k_j for the denominator, so the total is linear in T.",
+        "matrix products do not commute",
+    ),
+    "denominator ignored": (
+        "p3",
+        "Regroup the numerator as q_i^T (K^T V) with K^T V built once in O(T d^2); the "
+        "denominator can be ignored, it only rescales. O(T) overall.",
+        "the denominator q_iᵀ Σ_j k_j depends on i",
+    ),
+    "causal mask quadratic": (
+        "p3",
+        "q_i^T (K^T V) over q_i^T sum_j k_j, both sums computed once: O(T d^2). With a causal "
+        "mask, though, every i needs its own sums and the cost is back to O(T^2).",
+        "a causal mask keeps linear attention O(T)",
+    ),
+    "rotation invariance": (
+        "hw3-2023/p1a",
+        "Weight sharing: one kernel is slid over every position, so there are few parameters. "
+        "Invariance: a CNN is invariant to rotation and scale, so a turned or zoomed digit is "
+        "recognised without augmentation.",
+        "equivariant to translation only",
+    ),
+    "pixels shuffled": (
+        "hw3-2023/p1a",
+        "Parallelism: all positions are convolved at once on a GPU instead of one by one. "
+        "Robustness: shuffling the pixels leaves the prediction unchanged, since convolution "
+        "treats all positions alike.",
+        "shuffling pixels changes the output",
+    ),
+    "RNN steps in parallel": (
+        "hw3-2023/p1b",
+        "RNNs take sequences of any length, because one cell is applied per step. They are also "
+        "fast: the time steps share weights, so they can all be computed in parallel.",
+        "RNNs are sequential, not parallel",
+    ),
+    "RNN parameters grow": (
+        "hw3-2023/p1b",
+        "The hidden state carries long-range context across the whole image. And every time step "
+        "adds its own weights, so longer inputs get a bigger, more expressive model.",
+        "does not grow with the input length",
+    ),
     "the residual copies": (
         "p2c",
         "Attention only blends the tokens into an average; the skip connection adds x_i back "
@@ -231,12 +300,18 @@ MISCONCEIVED = {
 }
 
 
+def _assignment_and_part(part: str) -> tuple[str, str]:
+    """("hw2-2024", part) for a bare part id, else the two halves of "assignment/part"."""
+    assignment, _, part_id = part.rpartition("/")
+    return assignment or "hw2-2024", part_id
+
+
 @pytest.mark.parametrize("name", MISCONCEIVED)
 def test_a_wrong_mechanism_loses_credit_and_is_flagged(name: str) -> None:
     """Each token matches itself best (x_i . x_i tops its row), and exp(q.k) does not factor:
     an answer built on the opposite does not get full credit, and is flagged."""
     part, answer, label = MISCONCEIVED[name]
-    result = grade("hw2-2024", part, answer)
+    result = grade(*_assignment_and_part(part), answer)
     assert result.fraction < 1.0 and FLAG_REVIEW in result.flags
     assert label in result.feedback
 
@@ -285,6 +360,36 @@ NEAR_MISCONCEPTIONS = {
         "since exp(q.k) does not factor into exp(q) times exp(k).",
         ["cannot be reordered so", "the numerator does not split"],
     ),
+    "small beta is uniform": (
+        "p2c",
+        "For a small beta the softmax gives nearly equal weights and y_i is a blend; as beta "
+        "grows the weighted average of the values picks out x_i itself, its largest score.",
+        ["not uniform"],
+    ),
+    "x1 and x2 orthogonal": (
+        "p2c",
+        "x1 and x2 are orthogonal, x1 . x2 = 0, but x1 . x3 = beta^2 and x1 . x1 = 2 beta^2 is "
+        "the largest of the row, so a large beta makes the softmax one-hot and y_i = x_i.",
+        ["x_1 · x_3 = β², not 0"],
+    ),
+    "not commutative": (
+        "p3",
+        "Matrix products are not commutative but they are associative: (Q K^T) V = Q (K^T V), "
+        "with K^T V and sum_j k_j built once, O(T d^2) in all.",
+        ["matrix products do not commute"],
+    ),
+    "CNN not rotation invariant": (
+        "hw3-2023/p1a",
+        "Weight sharing gives a CNN few parameters, and convolution is translation equivariant; "
+        "it is not rotation invariant, which needs augmentation.",
+        ["equivariant to translation only"],
+    ),
+    "RNN steps cannot be parallel": (
+        "hw3-2023/p1b",
+        "RNNs take inputs of any length, and their hidden state carries long-range context; "
+        "their time steps cannot be computed in parallel, which is the CNN's advantage.",
+        ["RNNs are sequential, not parallel"],
+    ),
     "no residual needed": (
         "p2c",
         "No residual connection is needed to copy: the scores are dot products, x_i . x_i is the "
@@ -298,7 +403,7 @@ NEAR_MISCONCEPTIONS = {
 @pytest.mark.parametrize("name", NEAR_MISCONCEPTIONS)
 def test_right_answers_near_those_words_are_not_those_misconceptions(name: str) -> None:
     part, answer, labels = NEAR_MISCONCEPTIONS[name]
-    result = grade("hw2-2024", part, answer)
+    result = grade(*_assignment_and_part(part), answer)
     if labels is None:
         assert (result.fraction, result.flags) == (1.0, []), result.evidence
     for label in labels or []:
