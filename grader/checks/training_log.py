@@ -125,10 +125,11 @@ def _table_row(cells: list[str], columns: dict[str, int], width: int) -> dict | 
 def parse_table(text: str, metrics: dict[str, str]) -> list[dict]:
     """Per-epoch records from a log printed as a table: a header naming an epoch column and
     two metrics or more (``epoch | train loss | val acc``, or one word per column), then one
-    row per epoch; a rule of dashes under the header is skipped."""
+    row per epoch; a rule of dashes under the header is skipped (a printed dict's keys read as a
+    log line's, as every parser here reads them)."""
     records: dict[int, dict] = {}
     columns, width = None, 0
-    for line in text.splitlines():
+    for line in unquoted_keys(text).splitlines():
         cells = _cells(line)
         if columns is not None:
             row = _table_row(cells, columns, width)
@@ -143,7 +144,8 @@ def parse_table(text: str, metrics: dict[str, str]) -> list[dict]:
 
 
 def _log_of(blocks: list[Block]) -> str:
-    return unquoted_keys("\n".join(b.text for b in blocks))
+    """The blocks' text as one log (each parser reads a printed dict's keys itself)."""
+    return "\n".join(b.text for b in blocks)
 
 
 def _loop_runs(ctx: CheckContext, log_blocks: list[Block]) -> int | None:
@@ -190,7 +192,7 @@ def check(ctx: CheckContext) -> CheckOutcome:
     if records is table:  # the blocks that hold the table are the log
         log_blocks = [b for b in usable if parse_table(b.text, params["metrics"])]
     else:
-        log_blocks = [b for b in usable if re.search(params["epoch"], _log_of([b]), re.I)]
+        log_blocks = [b for b in usable if re.search(params["epoch"], unquoted_keys(b.text), re.I)]
     where = log_blocks[0].where() if log_blocks else ""
     strength = log_blocks[0].strength if log_blocks else ""
     summary = "; ".join(
