@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import logging
-from dataclasses import asdict
+from dataclasses import asdict, dataclass
 from pathlib import Path
 
 from grader.checks.base import CheckContext, GradeOptions
@@ -11,6 +11,7 @@ from grader.checks.cells import review_weak_outputs
 from grader.checks.registry import get_check
 from grader.document import Block, Document
 from grader.ingest import IngestError, read_submission, student_id, submission_files
+from grader.numbering import split_at_problem_labels
 from grader.reexecution import attach_reexecution
 from grader.results import (
     ANSWER_CHARS,
@@ -33,17 +34,18 @@ log = logging.getLogger(__name__)
 MIN_ANSWER_WORDS = 5  # shorter unclaimed prose (a heading, a name) is no theory answer
 
 
-def _not_located(problem: ProblemSpec) -> CheckOutcome:
-    """Nothing in the submission looks like this problem: a plain missing, with no flag."""
+def _not_found(problem: ProblemSpec, looked: str) -> CheckOutcome:
+    """Nothing in the submission is recognised by this part's check: a plain missing, with
+    no flag, and where the grader looked."""
     return CheckOutcome(
         0.0,
         MISSING,
         [
             Evidence(
-                "(not located)",
+                "(not found)",
                 f"an answer to problem {problem.number}: {problem.title}",
-                "no heading, number, title or fingerprint of this problem was found, and no "
-                "part of the submission is left unassigned",
+                f"no heading, number, title or fingerprint of this problem was found, and its "
+                f"check recognised nothing in {looked}",
             )
         ],
         [],
@@ -83,14 +85,16 @@ def grade_part(
     document: Document,
     section: Section,
     options: GradeOptions,
-    unclaimed: list[Block] | None = None,
+    elsewhere: list[Region] | None = None,
 ) -> PartResult:
     """Score one part.
 
-    A problem that was not located is looked for in ``unclaimed``, the blocks that belong to
-    no located problem, never in other problems' answers; what is found there is a suggested
-    score flagged for review. With nothing unclaimed it is a plain ``missing``. A section the
-    locator is unsure of is graded, and flagged.
+    ``missing`` is a claim the grader has checked: a part whose problem was not located, or
+    a notebook part not found in its located section, is looked for by its own check in
+    ``elsewhere`` (the blocks no problem claimed, then each other problem's section). What
+    is found there is a suggested score, flagged for review, with where it was found. With
+    nothing found anywhere it is a plain ``missing`` that says where the grader looked. A
+    section the locator is unsure of is graded, and flagged.
     """
     blocks: list[Block] = []
     if section.located:
@@ -98,16 +102,17 @@ def grade_part(
         outcome = run_check(CheckContext(part, problem, document, blocks, section.blocks, options))
         if section.unsure:
             outcome = _for_review(outcome, f"the locator is unsure: {section.located_by}")
-    elif unclaimed:
-        blocks = unclaimed
-        outcome = run_check(CheckContext(part, problem, document, unclaimed, unclaimed, options))
-        outcome = _for_review(
-            outcome,
-            f"problem {problem.number} was not located; this part was looked for in the "
-            f"{len(unclaimed)} block(s) no problem claimed",
-        )
+        elif outcome.status == MISSING and problem.kind == "notebook" and elsewhere:
+            found = search_elsewhere(part, problem, document, options, elsewhere)
+            if found is not None:
+                outcome, blocks = found
     else:
-        outcome = _not_located(problem)
+        found = search_elsewhere(part, problem, document, options, elsewhere or [])
+        if found is not None:
+            outcome, blocks = found
+        else:
+            looked = "; ".join(r.describe() for r in elsewhere or []) or "the submission"
+            outcome = _not_found(problem, looked)
     return PartResult(
         score=part_score(outcome.fraction, part.points),
         max=part.points,
@@ -121,17 +126,92 @@ def grade_part(
     )
 
 
+@dataclass(frozen=True)
+class Region:
+    """Blocks a part not found in its own section is looked for in, and what they are."""
+
+    name: str  # "the 4 block(s) no problem claimed", "problem 2's section"
+    blocks: tuple[Block, ...]
+    unclaimed: bool = False
+
+    def describe(self) -> str:
+        """The region in words, with its size."""
+        return f"{self.name} ({len(self.blocks)} block(s))"
+
+
+def search_elsewhere(
+    part: PartSpec,
+    problem: ProblemSpec,
+    document: Document,
+    options: GradeOptions,
+    regions: list[Region],
+) -> tuple[CheckOutcome, list[Block]] | None:
+    """The part's own check run on each region in turn; the first region where it finds
+    something (a share of the points, or a verdict that is not ``missing``, in the blocks
+    no problem claimed; a share of the points in another problem's section) gives the
+    suggested score, flagged for review with where it was found. None when no region has
+    anything this check recognises."""
+    wanted = "prose" if problem.kind == "theory" else None
+    for region in regions:
+        pool = [b for b in region.blocks if wanted is None or b.kind == wanted]
+        if not pool:
+            continue
+        outcome = run_check(CheckContext(part, problem, document, pool, pool, options))
+        recognised = outcome.fraction > 0 or (region.unclaimed and outcome.status != MISSING)
+        if recognised:
+            where = ", ".join(dict.fromkeys(b.source for b in pool))
+            note = (
+                f"problem {problem.number}'s answer to this part was not found where its "
+                f"section is; its check found this in {region.describe()} of {where}"
+            )
+            return _for_review(outcome, note), pool
+    return None
+
+
+def regions_outside(
+    document: Document, sections: dict[str, Section], problem: ProblemSpec, rubric: Rubric
+) -> list[Region]:
+    """Where a part not found in ``problem``'s section is looked for: the blocks no problem
+    claimed (for a theory problem, its prose of some length), then, for a theory problem,
+    the files' openings (before their first located problem: a title page, or an answer
+    with no heading) and every other located theory problem's section, in document order (an answer a previous
+    section swallowed). A notebook's prose is the handout's and the student's notes on
+    code, never searched for a theory answer's words; a notebook's code that fingerprints
+    as another notebook problem is that problem's (grader.locate)."""
+    unclaimed = unclaimed_blocks(document, sections)
+    free = unclaimed[problem.kind]
+    regions = []
+    if free:
+        regions.append(Region("the blocks no problem claimed", tuple(free), unclaimed=True))
+    if problem.kind != "theory":
+        return regions
+    if unclaimed["opening"]:
+        name = "the files' openings, before their first located problem"
+        regions.append(Region(name, tuple(unclaimed["opening"])))
+    numbers = {p.id: p.number for p in rubric.problems}
+    theory = {p.id for p in rubric.problems if p.kind == "theory"}
+    others = sorted(
+        (s for pid, s in sections.items() if pid != problem.id and pid in theory and s.located),
+        key=lambda s: s.blocks[0].index,
+    )
+    for other in others:
+        name = f"problem {numbers[other.problem_id]}'s section"
+        regions.append(Region(name, tuple(other.blocks)))
+    return regions
+
+
 def _answer(blocks: list[Block]) -> str:
     """A theory part's prose, as answer groups compare it."""
     return "\n\n".join(b.text for b in blocks if b.kind == "prose")[:ANSWER_CHARS]
 
 
 def unclaimed_blocks(document: Document, sections: dict[str, Section]) -> dict[str, list[Block]]:
-    """Blocks no located problem holds, per problem kind: what an unlocated notebook problem
-    may be graded on (any block), and an unlocated theory problem (prose of some length).
+    """Blocks no located problem holds: any kind (what an unlocated notebook problem may be
+    graded on), and prose of some length (an unlocated theory problem's).
 
-    A file's preamble (the blocks before its first located problem: course, name, date) is
-    nobody's answer and is left out."""
+    A file's opening (the blocks before its first located problem: course, name, date, or
+    an answer with no heading) is apart, under "opening": only a check that recognises its
+    answer there takes it (see :func:`search_elsewhere`)."""
     claimed = {b.index for s in sections.values() for b in s.blocks}
     first_start: dict[str, int] = {}
     for section in sections.values():
@@ -143,8 +223,17 @@ def unclaimed_blocks(document: Document, sections: dict[str, Section]) -> dict[s
         for b in document.blocks
         if b.index not in claimed and b.index >= first_start.get(b.source, -1)
     ]
-    prose = [b for b in free if b.kind == "prose" and len(b.text.split()) >= MIN_ANSWER_WORDS]
-    return {"notebook": free, "theory": prose}
+    opening = [
+        b
+        for b in document.blocks
+        if b.index < first_start.get(b.source, -1) and b.kind == "prose" and _answer_sized(b)
+    ]
+    prose = [b for b in free if b.kind == "prose" and _answer_sized(b)]
+    return {"notebook": free, "theory": prose, "opening": opening}
+
+
+def _answer_sized(block: Block) -> bool:
+    return len(block.text.split()) >= MIN_ANSWER_WORDS
 
 
 def flag_unread_parts(parts: dict[str, PartResult], section: Section) -> None:
@@ -198,13 +287,14 @@ def flag_unread_parts(parts: dict[str, PartResult], section: Section) -> None:
 
 def grade_document(document: Document, rubric: Rubric, options: GradeOptions) -> StudentResult:
     """Grade a read submission against a rubric."""
+    document = split_at_problem_labels(document)
     sections = segment(document, rubric)
-    unclaimed = unclaimed_blocks(document, sections)
     problems: dict[str, ProblemResult] = {}
     for problem in rubric.problems:
         section = sections[problem.id]
+        elsewhere = regions_outside(document, sections, problem, rubric)
         parts = {
-            p.id: grade_part(p, problem, document, section, options, unclaimed[problem.kind])
+            p.id: grade_part(p, problem, document, section, options, elsewhere)
             for p in problem.parts
         }
         flag_unread_parts(parts, section)

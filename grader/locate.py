@@ -27,6 +27,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from grader.document import Block, Document
+from grader.numbering import line_labels, problem_starts
 from grader.rubric import KnownProblem, ProblemSpec, Rubric
 
 UNSURE = 0.6  # below this, the located section is a guess: parts are flagged for review
@@ -35,6 +36,7 @@ TITLE_CONFIDENCE = 0.8
 FILE_FINGERPRINT_CONFIDENCE = 0.8
 RUN_FINGERPRINT_CONFIDENCE = 0.65
 WEAK_CONFIDENCE = 0.6
+SCHEME_CONFIDENCE = 0.8  # a label of a numbering that rises through the document
 AGREEMENT_BONUS = 0.1  # a numbered heading whose section also fingerprints as the problem
 CONFLICT_PENALTY = 0.35  # a section whose code fingerprints only as another problem
 OUT_OF_ORDER_PENALTY = 0.1  # a title found before a problem that precedes it in the statement
@@ -43,6 +45,7 @@ OUT_OF_ORDER_PENALTY = 0.1  # a title found before a problem that precedes it in
 NAMES_ANOTHER = "names another problem"
 LOOKBACK_BLOCKS = 6  # how far before fingerprinted code a notebook's title is looked for
 MAX_TITLE_WORDS = 14
+RUN_IN_WORDS = 8  # words after a heading line that make its block an answer
 OPENING_BLOCKS = 2  # a section opening with code this soon is a notebook's, not a theory answer
 
 POINTS = r"\(\s*\d+(?:\.\d+)?\s*(?:points?|pts?|marks?)\s*\)"
@@ -160,6 +163,29 @@ class _Finder:
             if found:
                 self.starts[problem.id] = found
                 previous = found.index + 1
+
+    def labelled(self) -> None:
+        """Problems still missing, at a label of a numbering scheme (grader.numbering):
+        "1)", "Q.2 (a)", "### 2a", "3b." in any decoration; between the problem's located
+        neighbours, else anywhere not taken (out of the statement's order, less sure)."""
+        firsts = [(pair, label) for pair, label in line_labels(self.blocks) if pair[1] == 0]
+        starts = problem_starts(firsts)
+        for i, problem in enumerate(self.rubric.problems):
+            if problem.id in self.starts:
+                continue
+            low, high = self._between(i)
+            taken = {s.index for s in self.starts.values()} | self.rejected
+            for (index, _), label in starts.get(problem.number, []):
+                if index in taken or self._inside_another_notebook(problem, index):
+                    continue
+                signal = f"numbering '{label.line[:60]}' (a label of one style, numbers in runs)"
+                if low <= index < high:
+                    self.starts[problem.id] = Start(index, signal, SCHEME_CONFIDENCE)
+                else:
+                    signal += ", out of the statement's order"
+                    confidence = SCHEME_CONFIDENCE - OUT_OF_ORDER_PENALTY
+                    self.starts[problem.id] = Start(index, signal, confidence)
+                break
 
     def _between(self, i: int) -> tuple[int, int]:
         problems = self.rubric.problems
@@ -279,6 +305,10 @@ class _Finder:
             owners.pop(None, None)
             if problem.kind == "notebook" and problem.fingerprints:
                 wrong = bool(owners) and problem.id not in owners
+            elif _mostly_code(section):  # "## 3. Train the Model": a notebook's own section
+                wrong = True
+            elif _holds_answer(section[0]):  # a run-in heading: "**Problem 3.** Without …"
+                wrong = False
             else:  # a theory answer opens with prose or math, not with a notebook's cells
                 opens = _opening_code(section[1:])
                 wrong = any(b.origin == "ipynb" for b in opens) or bool(owners and opens)
@@ -303,6 +333,15 @@ class _Finder:
             earlier = self._start_before(min(own), problem)
             signal = f"{earlier.signal}; then {start.signal}"
             self.starts[problem.id] = Start(earlier.index, signal, start.confidence)
+
+    def notebooks_from_their_code(self) -> None:
+        """Every located notebook problem starts where its own notebook's code does: a
+        heading or a title ("### Q4_a Perform sentiment analysis") after code of its own
+        notebook ("BertTokenizer" in the second cell) does not cut that code off."""
+        for problem in self.rubric.problems:
+            start = self.starts.get(problem.id)
+            if start is not None and problem.kind == "notebook":
+                self._extend_back(problem, start)
 
     def _section(self, start: Start) -> list[Block]:
         later = [s.index for s in self.starts.values() if s.index > start.index]
@@ -333,6 +372,22 @@ class _Finder:
             reason = "; ".join(signals) + f" (confidence {confidence:.2f})"
             found[problem.id] = Section(problem.id, blocks, reason, {}, confidence)
         return found
+
+
+def _mostly_code(section: list[Block]) -> bool:
+    """A section of a notebook with more code cells than paragraphs of prose: a theory
+    answer written in a notebook's markdown is prose, a handout's numbered section of the
+    notebook ("## 3. Train the Model") is its code."""
+    code = sum(b.kind == "code" and b.origin == "ipynb" for b in section)
+    prose = sum(b.kind == "prose" and len(b.text.split()) >= RUN_IN_WORDS for b in section)
+    return code > prose
+
+
+def _holds_answer(block: Block) -> bool:
+    """A heading block that goes on with its answer, on its line or the next ones."""
+    return len(block.text.split()) - len(first_line(block).split()) >= RUN_IN_WORDS or (
+        len(first_line(block).split()) > MAX_TITLE_WORDS
+    )
 
 
 def _opening_code(blocks: list[Block]) -> list[Block]:
@@ -421,9 +476,12 @@ def locate(document: Document, rubric: Rubric) -> dict[str, Section]:
     finder = _Finder(document, rubric)
     finder.numbered()
     finder.verify()
+    finder.labelled()
+    finder.verify()
     finder.by_test(_title_test)
     finder.out_of_order(lambda problem: _heading_test(problem, rubric))
     finder.out_of_order(_title_test)
     finder.fingerprinted()
     finder.by_test(_weak_test)
+    finder.notebooks_from_their_code()
     return finder.sections()

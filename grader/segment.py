@@ -20,7 +20,9 @@ __all__ = ["Section", "segment"]
 def _part_pattern(marker: str) -> re.Pattern:
     m = re.escape(marker)
     return re.compile(
-        rf"^\W{{0,4}}(?:part\s*|\d+\s*\.?\s*)?(?:\({m}\)|{m}[.):]|{m}(?=\s*$))(?:\W|$)", re.I
+        rf"^\W{{0,4}}(?:part\s*|(?:(?:q|question|problem)\s*(?:\.\s*)?)?\d+\s*(?:\.\s*)?)?"
+        rf"(?:\({m}\)|{m}[.):]|{m}(?=\W*$))(?:\W|$)",
+        re.I,
     )
 
 

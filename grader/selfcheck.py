@@ -21,7 +21,7 @@ from grader.checks.base import GradeOptions
 from grader.grade import grade_document
 from grader.ingest import IngestError, read_submission
 from grader.report.env import template_data
-from grader.results import FLAG_INTEGRITY, MISSING, NOT_GRADED, PASS, PartResult
+from grader.results import FLAG_INTEGRITY, MISSING, NOT_GRADED, PASS, PartResult, ProblemResult
 from grader.rubric import Rubric, RubricError, available_assignments, load_rubric
 from grader.segment import segment
 
@@ -49,14 +49,16 @@ class Row:
         return self.verdict in (MISSING_PART, WRONG)
 
 
-def _row(part_id: str, part: PartResult, hints: dict) -> Row:
+def _row(part_id: str, part: PartResult, hints: dict, searched: str) -> Row:
+    """The verdict and hint of one part; a missing part's says where the grader looked."""
     if FLAG_INTEGRITY in part.flags:
         return Row(part_id, part.title, WRONG, hints["integrity"])
     if part.status == PASS:
         return Row(part_id, part.title, DONE, "")
     if part.status == MISSING:
         table = hints["missing"]
-        return Row(part_id, part.title, MISSING_PART, table.get(part.check, table["default"]))
+        hint = table.get(part.check, table["default"])
+        return Row(part_id, part.title, MISSING_PART, f"{hint} Searched: {searched}.")
     if part.status == NOT_GRADED:
         return Row(part_id, part.title, BY_TA, hints["by_ta"])
     table = hints["wrong"]
@@ -79,11 +81,20 @@ def self_check(path: Path, rubric: Rubric, problem: str | None = None) -> list[R
     located = {pid for pid, graded in result.problems.items() if graded.located}
     wanted = {problem} if problem is not None else (located or set(result.problems))
     return [
-        _row(part_id, part, hints)
+        _row(part_id, part, hints, _searched(graded))
         for problem_id, graded in result.problems.items()
         if problem_id in wanted
         for part_id, part in graded.parts.items()
     ]
+
+
+def _searched(problem: ProblemResult) -> str:
+    """Where the grader looked for a problem's parts, in words a student can act on (no
+    reference value: only where the problem was found, and that the rest was searched)."""
+    if problem.located:
+        where = problem.located_by.split(" (confidence")[0]
+        return f"this problem's section (found by {where}), then the rest of your submission"
+    return "your whole submission, for this problem's heading, number, title and answer"
 
 
 def format_table(rows: list[Row], width: int = 100) -> str:
