@@ -38,7 +38,7 @@ from grader.output import write_gradebook
 from grader.overrides import OverrideError
 from grader.parallel import ExecutorError, bounded, open_executor
 from grader.paths import REFERENCE_DIR, TEMPLATES_DIR
-from grader.progress import LOG_NAME, Progress, run_log, worker_logging
+from grader.progress import LOG_NAME, Progress, run_log, shown, worker_logging
 from grader.report import ReportWriter, student_dir
 from grader.report.env import TemplateDataError
 from grader.report.outputs import OutputOptions, apply_overrides_file, write_exports
@@ -110,11 +110,12 @@ class _Run:
     ) -> None:
         """Commit one result to the gradebook and log it."""
         self.book.store(key, self.rubric.id, result, final=final, seconds=seconds)
+        student = shown(result.student)
         if result.status == "error":
-            self.log.info("%s: error: %s", result.student, result.error)
+            self.log.info("%s: error: %s", student, shown(result.error or ""))
         else:
             took = f" in {seconds:.2f}s" if seconds is not None else ""
-            self.log.info("%s: %g / %g%s", result.student, result.total, result.max, took)
+            self.log.info("%s: %g / %g%s", student, result.total, result.max, took)
 
     def to_grade(self, submissions: list[Submission], force: bool) -> list[Submission]:
         """The submissions without a stored result (all of them when ``force``).
@@ -126,9 +127,11 @@ class _Run:
             digest, reason = NOTHING_SUBMITTED, None
             if submission.missing:
                 reason = NO_SUBMISSION
+            elif submission.refused:
+                reason = submission.refused
             else:
                 try:
-                    digest = content_hash(list(submission.files))
+                    digest = content_hash(list(submission.files), submission.root)
                 except OSError as exc:
                     reason = f"{Path(exc.filename or '').name}: cannot be read ({exc.strerror})"
             key = ResultKey(submission.student, digest, self.rubric.version, self.settings)
@@ -159,7 +162,7 @@ class _Run:
                 final = not (result.error or "").startswith(TIMED_OUT)
                 self.store(self.keys[payload.student], result, final=final, seconds=seconds)
             except Exception as exc:  # a worker died or the grader has a bug: retry next run
-                log.exception("grading %s failed", payload.student)
+                log.exception("grading %s failed", shown(payload.student))
                 reason = (
                     f"the grader failed on this submission ({type(exc).__name__}: {exc}); "
                     "the next run tries again"
@@ -176,11 +179,12 @@ class _Run:
                 stored = _error(submission, self.rubric, "no result in the gradebook; rerun")
             stored.not_read = list(submission.not_read)
             stored.lms_id = submission.lms_id
+            stored.renamed_from = submission.renamed_from
             if submission.not_read:
                 self.log.warning(
                     "%s: not read (no reader for these file types): %s",
-                    submission.student,
-                    ", ".join(submission.not_read),
+                    shown(submission.student),
+                    shown(", ".join(submission.not_read)),
                 )
             yield stored
 
@@ -243,7 +247,7 @@ def _write_reports(
         try:
             files = future.result()
         except Exception:  # a broken template must not lose the other reports
-            log.exception("the report of %s could not be rendered", result.student)
+            log.exception("the report of %s could not be rendered", shown(result.student))
             progress.step(failed=True)
             continue
         book.store_report(student_dir(out_dir, result.student), digests[result.student], files)

@@ -23,6 +23,7 @@ from pathlib import Path
 from grader.checks.base import GradeOptions
 from grader.paths import PROJECT_ROOT
 from grader.results import PartResult, ProblemResult, StudentResult
+from grader.safefiles import open_inside
 
 GRADEBOOK_NAME = "gradebook.sqlite"
 RUBRIC_CHANGED = "the rubric changed"
@@ -71,12 +72,13 @@ class ResultKey:
     settings: str
 
 
-def content_hash(files: list[tuple[str, Path]]) -> str:
-    """Hash of a submission: each file's name (inside the submission) and bytes, in order."""
+def content_hash(files: list[tuple[str, Path]], root: Path | None = None) -> str:
+    """Hash of a submission: each file's name (inside the submission) and bytes, in order.
+    Files are opened as :func:`grader.safefiles.open_inside` does (no link, inside ``root``)."""
     digest = hashlib.sha256()
     for name, path in files:
         digest.update(name.encode("utf-8") + b"\0")
-        with path.open("rb") as handle:
+        with open_inside(path, root) as handle:
             while chunk := handle.read(_CHUNK):
                 digest.update(chunk)
         digest.update(b"\0")

@@ -57,13 +57,21 @@ class Progress:
         """Count one student graded; an error result counts as a failure and is shown."""
         failed = result.status == "error"
         if failed and self._bar is not None and self.show:
-            self._bar.write(f"  {result.student}: ERROR — {result.error}", file=self.stream)
+            self._bar.write(
+                f"  {shown(result.student)}: ERROR — {shown(result.error or '')}", file=self.stream
+            )
         self.step(failed)
 
     def close(self) -> None:
         """Finish the bar."""
         if self._bar is not None:
             self._bar.close()
+
+
+def shown(text: str) -> str:
+    """Text from a student (an id, a file name) as a log line shows it: escaped, quoted, when
+    it holds a line break or another control character, so that it cannot forge a line."""
+    return text if text.isprintable() else repr(text)
 
 
 def _handler(path: Path, level: int) -> logging.Handler:
