@@ -14,6 +14,7 @@ import hashlib
 import json
 import logging
 import shutil
+import sqlite3
 from collections.abc import Iterator
 from concurrent.futures import Executor
 from contextlib import ExitStack, contextmanager
@@ -23,6 +24,7 @@ from pathlib import Path
 from grader.budget import DEFAULT_STUDENT_TIMEOUT_S, TIMED_OUT
 from grader.checks.base import GradeOptions
 from grader.classinputs import ClassInputError, ClassInputs, Payload, Submission, open_class
+from grader.faults import fault_message, is_fault
 from grader.gradebook import (
     GRADEBOOK_NAME,
     NOTHING_SUBMITTED,
@@ -160,15 +162,16 @@ class _Run:
             try:
                 result, seconds = future.result()
                 final = not (result.error or "").startswith(TIMED_OUT)
-                self.store(self.keys[payload.student], result, final=final, seconds=seconds)
             except Exception as exc:  # a worker died or the grader has a bug: retry next run
+                if is_fault(exc):  # the disk, not this student: stop with one message
+                    raise
                 log.exception("grading %s failed", shown(payload.student))
                 reason = (
                     f"the grader failed on this submission ({type(exc).__name__}: {exc}); "
                     "the next run tries again"
                 )
-                result = _error(submission, self.rubric, reason)
-                self.store(self.keys[payload.student], result, final=False)
+                result, seconds, final = _error(submission, self.rubric, reason), None, False
+            self.store(self.keys[payload.student], result, final=final, seconds=seconds)
             progress.advance(result)
 
     def results(self, submissions: list[Submission]) -> Iterator[StudentResult]:
@@ -246,7 +249,9 @@ def _write_reports(
     for result, future in bounded(*pool, render_report, todo, rubric, out_dir, templates_dir, pdf):
         try:
             files = future.result()
-        except Exception:  # a broken template must not lose the other reports
+        except Exception as exc:  # a broken template must not lose the other reports
+            if is_fault(exc):  # a full disk: every report would fail the same way
+                raise
             log.exception("the report of %s could not be rendered", shown(result.student))
             progress.step(failed=True)
             continue
@@ -375,6 +380,10 @@ def grade_batch(
         if created and not grading:
             shutil.rmtree(out_dir, ignore_errors=True)
         raise BatchError(str(exc)) from None
+    except (OSError, sqlite3.Error) as exc:
+        if not is_fault(exc):
+            raise
+        raise BatchError(fault_message(exc, out_dir)) from None
     reused = len(submissions) - len(todo)
     return BatchResult(
         results,

@@ -74,9 +74,17 @@ def shown(text: str) -> str:
     return text if text.isprintable() else repr(text)
 
 
+class _QuietFileHandler(logging.FileHandler):
+    """A log file that drops a line it cannot write (a full disk) instead of printing a
+    traceback per line: the run's own writes fail too, and end it with one message."""
+
+    def handleError(self, record: logging.LogRecord) -> None:  # noqa: N802 - logging's name
+        """Drop the line."""
+
+
 def _handler(path: Path, level: int) -> logging.Handler:
     path.parent.mkdir(parents=True, exist_ok=True)
-    handler = logging.FileHandler(path, encoding="utf-8")
+    handler = _QuietFileHandler(path, encoding="utf-8")
     handler.setLevel(level)
     handler.setFormatter(logging.Formatter(_FORMAT))
     return handler
