@@ -180,12 +180,12 @@ class ClassInputs:
         key = match["student"] if match else (Path(name).stem if is_file else name)
         lms_id = match.groupdict().get("lms_id") if match else None
         if match is None:
-            log.warning("%s: name does not match the LMS pattern; student id %s", name, key)
+            log.warning("%r: name does not match the LMS pattern; student id %r", name, key)
         if self.roster is None:
             return key
         found = self.roster.resolve(key, lms_id)
         if found is None:
-            log.warning("%s: student %s is not on the roster %s", name, key, self.roster.path)
+            log.warning("%r: student %r is not on the roster %s", name, key, self.roster.path)
         return found or key
 
 

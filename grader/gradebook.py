@@ -14,7 +14,7 @@ from __future__ import annotations
 import hashlib
 import json
 import sqlite3
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, fields
 from datetime import UTC, datetime
 from functools import lru_cache
 from importlib.metadata import PackageNotFoundError, version
@@ -117,14 +117,16 @@ def settings_key(options: GradeOptions) -> str:
 
 
 def result_from_dict(data: dict) -> StudentResult:
-    """Rebuild a :class:`StudentResult` from its ``to_dict()`` form."""
+    """Rebuild a :class:`StudentResult` from its ``to_dict()`` form (or a grades.json
+    entry: keys that are not the result's own, such as ``report_dir``, are left out)."""
     problems = {
         pid: ProblemResult(
             **{**p, "parts": {k: PartResult(**part) for k, part in p["parts"].items()}}
         )
         for pid, p in data["problems"].items()
     }
-    return StudentResult(**{**data, "problems": problems})
+    own = {f.name for f in fields(StudentResult)} - {"problems"}
+    return StudentResult(**{k: v for k, v in data.items() if k in own}, problems=problems)
 
 
 class Gradebook:

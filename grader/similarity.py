@@ -247,6 +247,9 @@ def _read_all(submissions: Iterable[Submission]) -> tuple[dict[str, list], dict[
     for submission in submissions:
         if submission.missing:
             continue
+        if submission.refused:  # a link: never read
+            unreadable[submission.student] = submission.refused
+            continue
         try:
             lines[submission.student] = list(_lines(_read(submission)))
         except (IngestError, OSError) as exc:

@@ -106,7 +106,7 @@ class ReportWriter:
         try:
             return [html, write_report_pdf(model, folder / REPORT_PDF, self.templates_dir)]
         except TypesetError as exc:  # the HTML stands; no PDF is better than a stale one
-            log.error("the PDF report of %s was not written: %s", result.student, exc)
+            log.error("the PDF report of %r was not written: %s", result.student, exc)
             return [html]
 
     def _summary(self, results: list[StudentResult]) -> dict:

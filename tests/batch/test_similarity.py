@@ -230,3 +230,16 @@ def test_in_a_class_of_four_a_copy_is_found_and_the_handout_is_not(tmp_path: Pat
     assert [(p["a"], p["b"]) for p in data["pairs"]] == [("erin", "fred")]
     assert data["pairs"][0]["scores"]["code"] >= 0.9
     assert data["template_lines"] >= len(HANDOUT_CODE.splitlines()) - 1  # all but a blank
+
+
+def test_a_link_in_the_class_is_listed_unreadable_never_read(
+    class_with_a_copy: Path, tmp_path: Path
+) -> None:
+    """A link to a file outside the class (issue 4/5) is not compared with anyone."""
+    outside = tmp_path / "outside.md"
+    outside.write_text((class_with_a_copy / "cara.md").read_text())
+    (class_with_a_copy / "mallory.md").symlink_to(outside)
+    with open_class([class_with_a_copy]) as submissions:
+        report = compare(submissions)
+    assert "symbolic link" in report.unreadable["mallory"]
+    assert all("mallory" not in (p.a, p.b) for p in report.pairs)
