@@ -14,6 +14,7 @@ import hashlib
 import json
 import logging
 import shutil
+import sqlite3
 from collections.abc import Iterator
 from concurrent.futures import Executor
 from contextlib import ExitStack, contextmanager
@@ -23,6 +24,7 @@ from pathlib import Path
 from grader.budget import DEFAULT_STUDENT_TIMEOUT_S, TIMED_OUT
 from grader.checks.base import GradeOptions
 from grader.classinputs import ClassInputError, ClassInputs, Payload, Submission, open_class
+from grader.faults import fault_message, is_fault
 from grader.gradebook import (
     GRADEBOOK_NAME,
     NOTHING_SUBMITTED,
@@ -38,7 +40,7 @@ from grader.output import write_gradebook
 from grader.overrides import OverrideError
 from grader.parallel import ExecutorError, bounded, open_executor
 from grader.paths import REFERENCE_DIR, TEMPLATES_DIR
-from grader.progress import LOG_NAME, Progress, run_log, worker_logging
+from grader.progress import LOG_NAME, Progress, run_log, shown, worker_logging
 from grader.report import ReportWriter, student_dir
 from grader.report.env import TemplateDataError
 from grader.report.outputs import OutputOptions, apply_overrides_file, write_exports
@@ -110,11 +112,12 @@ class _Run:
     ) -> None:
         """Commit one result to the gradebook and log it."""
         self.book.store(key, self.rubric.id, result, final=final, seconds=seconds)
+        student = shown(result.student)
         if result.status == "error":
-            self.log.info("%s: error: %s", result.student, result.error)
+            self.log.info("%s: error: %s", student, shown(result.error or ""))
         else:
             took = f" in {seconds:.2f}s" if seconds is not None else ""
-            self.log.info("%s: %g / %g%s", result.student, result.total, result.max, took)
+            self.log.info("%s: %g / %g%s", student, result.total, result.max, took)
 
     def to_grade(self, submissions: list[Submission], force: bool) -> list[Submission]:
         """The submissions without a stored result (all of them when ``force``).
@@ -126,9 +129,11 @@ class _Run:
             digest, reason = NOTHING_SUBMITTED, None
             if submission.missing:
                 reason = NO_SUBMISSION
+            elif submission.refused:
+                reason = submission.refused
             else:
                 try:
-                    digest = content_hash(list(submission.files))
+                    digest = content_hash(list(submission.files), submission.root)
                 except OSError as exc:
                     reason = f"{Path(exc.filename or '').name}: cannot be read ({exc.strerror})"
             key = ResultKey(submission.student, digest, self.rubric.version, self.settings)
@@ -157,15 +162,16 @@ class _Run:
             try:
                 result, seconds = future.result()
                 final = not (result.error or "").startswith(TIMED_OUT)
-                self.store(self.keys[payload.student], result, final=final, seconds=seconds)
             except Exception as exc:  # a worker died or the grader has a bug: retry next run
-                log.exception("grading %s failed", payload.student)
+                if is_fault(exc):  # the disk, not this student: stop with one message
+                    raise
+                log.exception("grading %s failed", shown(payload.student))
                 reason = (
                     f"the grader failed on this submission ({type(exc).__name__}: {exc}); "
                     "the next run tries again"
                 )
-                result = _error(submission, self.rubric, reason)
-                self.store(self.keys[payload.student], result, final=False)
+                result, seconds, final = _error(submission, self.rubric, reason), None, False
+            self.store(self.keys[payload.student], result, final=final, seconds=seconds)
             progress.advance(result)
 
     def results(self, submissions: list[Submission]) -> Iterator[StudentResult]:
@@ -176,11 +182,12 @@ class _Run:
                 stored = _error(submission, self.rubric, "no result in the gradebook; rerun")
             stored.not_read = list(submission.not_read)
             stored.lms_id = submission.lms_id
+            stored.renamed_from = submission.renamed_from
             if submission.not_read:
                 self.log.warning(
                     "%s: not read (no reader for these file types): %s",
-                    submission.student,
-                    ", ".join(submission.not_read),
+                    shown(submission.student),
+                    shown(", ".join(submission.not_read)),
                 )
             yield stored
 
@@ -242,8 +249,10 @@ def _write_reports(
     for result, future in bounded(*pool, render_report, todo, rubric, out_dir, templates_dir, pdf):
         try:
             files = future.result()
-        except Exception:  # a broken template must not lose the other reports
-            log.exception("the report of %s could not be rendered", result.student)
+        except Exception as exc:  # a broken template must not lose the other reports
+            if is_fault(exc):  # a full disk: every report would fail the same way
+                raise
+            log.exception("the report of %s could not be rendered", shown(result.student))
             progress.step(failed=True)
             continue
         book.store_report(student_dir(out_dir, result.student), digests[result.student], files)
@@ -371,6 +380,10 @@ def grade_batch(
         if created and not grading:
             shutil.rmtree(out_dir, ignore_errors=True)
         raise BatchError(str(exc)) from None
+    except (OSError, sqlite3.Error) as exc:
+        if not is_fault(exc):
+            raise
+        raise BatchError(fault_message(exc, out_dir)) from None
     reused = len(submissions) - len(todo)
     return BatchResult(
         results,

@@ -14,16 +14,19 @@ from __future__ import annotations
 
 import csv
 import logging
+import os
 import re
 import tempfile
+from collections import Counter
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from pathlib import Path
 
 from grader import safezip
-from grader.ingest import READERS, student_id, submission_files, unread_files
+from grader.ingest import READERS
+from grader.safefiles import kind, read_inside, walk
 
 log = logging.getLogger(__name__)
 
@@ -46,6 +49,10 @@ class Submission:
     missing: bool = False  # on the roster, but nothing was submitted
     not_read: tuple[str, ...] = ()  # files handed in that no reader takes (a .docx)
     lms_id: str | None = None  # the LMS's user id (Canvas: the number in the file name)
+    root: Path | None = None  # the resolved folder every file must be inside
+    refused: str | None = None  # why nothing of it is read (a link): its error row
+    renamed_from: str | None = None  # the id it shared with another submission
+    found_as: str | None = None  # its file or folder name in the class folder
 
     @property
     def sources(self) -> list[str]:
@@ -54,7 +61,8 @@ class Submission:
 
     def read(self) -> Payload:
         """The files' bytes, ready to send to a worker (which may be another machine)."""
-        return Payload(self.student, tuple((n, p.read_bytes()) for n, p in self.files), self.folder)
+        files = tuple((n, read_inside(p, self.root)) for n, p in self.files)
+        return Payload(self.student, files, self.folder)
 
 
 @dataclass(frozen=True)
@@ -172,12 +180,12 @@ class ClassInputs:
         key = match["student"] if match else (Path(name).stem if is_file else name)
         lms_id = match.groupdict().get("lms_id") if match else None
         if match is None:
-            log.warning("%s: name does not match the LMS pattern; student id %s", name, key)
+            log.warning("%r: name does not match the LMS pattern; student id %r", name, key)
         if self.roster is None:
             return key
         found = self.roster.resolve(key, lms_id)
         if found is None:
-            log.warning("%s: student %s is not on the roster %s", name, key, self.roster.path)
+            log.warning("%r: student %r is not on the roster %s", name, key, self.roster.path)
         return found or key
 
 
@@ -186,34 +194,87 @@ class _Gathered:
     files: list[tuple[str, Path]] = field(default_factory=list)
     times: list[datetime] = field(default_factory=list)
     lms_id: str | None = None
+    refused: list[str] = field(default_factory=list)  # links, unsafe zip members: not read
+    roots: set[Path] = field(default_factory=set)  # the resolved folders its files are in
+
+
+def _refusal(problems: list[str]) -> str:
+    """The error row of a submission with files the grader will not read."""
+    return (
+        f"{'; '.join(problems)}: nothing of this submission was read; hand in the files themselves"
+    )
+
+
+def _folder_files(folder: Path) -> tuple[list[Path], list[str]]:
+    """A student folder's regular files in name order, and the entries refused (links)."""
+    files, refused = [], []
+    for path, why in walk(folder):
+        if why is None:
+            files.append(path)
+        else:
+            refused.append(f"{path.relative_to(folder)} {why}")
+    return sorted(files), refused
+
+
+def _plain_student(child: Path, root: Path) -> Submission:
+    """One entry of a plain class folder: a file or a folder of files; a link is refused."""
+    why = kind(child)
+    if why is not None:
+        refusal = _refusal([f"{child.name} {why}"])
+        return Submission(child.stem, (), False, root=root, refused=refusal, found_as=child.name)
+    if child.is_file():
+        files = ((child.name, child),)
+        return Submission(child.stem, files, False, root=root, found_as=child.name)
+    files, refused = _folder_files(child)
+    if refused:
+        refusal = _refusal(refused)
+        return Submission(child.name, (), True, root=root, refused=refusal, found_as=child.name)
+    readable = tuple(
+        (str(f.relative_to(child)), f)
+        for f in files
+        if f.suffix.lower() in READERS and not f.name.startswith(".")
+    )
+    unread = tuple(
+        str(f.relative_to(child))
+        for f in files
+        if f.suffix.lower() not in READERS
+        and not any(part.startswith(".") for part in f.relative_to(child).parts)
+    )
+    return Submission(child.name, readable, True, not_read=unread, root=root, found_as=child.name)
 
 
 def _plain(path: Path) -> Iterator[Submission]:
-    if path.is_file():
-        yield Submission(student_id(path), ((path.name, path),), folder=False)
+    if path.is_file():  # named by the user: followed once, as given
+        real = path.resolve()
+        files = ((path.name, real),)
+        yield Submission(path.stem, files, False, root=real.parent, found_as=path.name)
         return
+    root = path.resolve()
     for child in sorted(p for p in path.iterdir() if not p.name.startswith((".", "_"))):
-        if child.is_file():
-            yield Submission(student_id(child), ((child.name, child),), folder=False)
-        else:
-            files = tuple((str(f.relative_to(child)), f) for f in submission_files(child))
-            unread = tuple(str(f.relative_to(child)) for f in unread_files(child))
-            yield Submission(student_id(child), files, folder=True, not_read=unread)
+        yield _plain_student(child, root)
 
 
 def _mtime(path: Path) -> datetime:
-    return datetime.fromtimestamp(path.stat().st_mtime, UTC)
+    return datetime.fromtimestamp(path.lstat().st_mtime, UTC)
 
 
 def _gather_folder(folder: Path, inputs: ClassInputs, into: dict[str, _Gathered]) -> None:
     for child in sorted(p for p in folder.iterdir() if not p.name.startswith((".", "_"))):
-        gathered = into.setdefault(inputs.student_for(child.name, child.is_file()), _Gathered())
+        why = kind(child)
+        is_file = why is not None or child.is_file()
+        gathered = into.setdefault(inputs.student_for(child.name, is_file), _Gathered())
         gathered.lms_id = gathered.lms_id or inputs.lms_id_for(child.name)
-        if child.is_file():
+        if why is not None:
+            gathered.refused.append(f"{child.name} {why}")
+            continue
+        gathered.roots.add(folder.resolve())
+        if is_file:
             gathered.files.append((child.name, child))
             gathered.times.append(_mtime(child))
             continue
-        for file in sorted(f for f in child.rglob("*") if f.is_file()):
+        files, refused = _folder_files(child)
+        gathered.refused += [f"{child.name}/{r}" for r in refused]
+        for file in files:
             if not any(p.startswith(".") for p in file.relative_to(child).parts):
                 gathered.files.append((str(file.relative_to(child)), file))
                 gathered.times.append(_mtime(file))
@@ -222,6 +283,8 @@ def _gather_folder(folder: Path, inputs: ClassInputs, into: dict[str, _Gathered]
 def _gather_zip(
     archive: Path, scratch: Path, inputs: ClassInputs, into: dict[str, _Gathered]
 ) -> None:
+    """A zip's members, by student; a member that is unsafe (a link, a bomb) or corrupt is
+    that student's refusal, while the other students are read."""
     try:
         members = safezip.members(archive)
     except safezip.UnsafeZipError as exc:
@@ -238,26 +301,51 @@ def _gather_zip(
         student = inputs.student_for(parts[0], is_file=len(parts) == 1)
         name = "/".join(parts if len(parts) == 1 else parts[1:])
         target = target_root.joinpath(*parts)
-        try:
-            safezip.extract(archive, member, target)
-        except safezip.UnsafeZipError as exc:
-            raise ClassInputError(str(exc)) from None
         gathered = into.setdefault(student, _Gathered())
         gathered.lms_id = gathered.lms_id or inputs.lms_id_for(parts[0])
+        problem = member.problem
+        if problem is None:
+            try:
+                safezip.extract(archive, member, target)
+            except safezip.UnsafeZipError as exc:
+                problem = str(exc)
+        if problem is not None:
+            gathered.refused.append(problem)
+            continue
         gathered.files.append((name, target))
         gathered.times.append(member.modified)
+        gathered.roots.add(scratch.resolve())
+
+
+def _free(name: str, taken: set[str]) -> str:
+    """``name``, or ``name-2``, ``name-3``…: the first not in ``taken``."""
+    count, found = 1, name
+    while found in taken:
+        count += 1
+        found = f"{name}-{count}"
+    return found
 
 
 def _unique(submissions: list[Submission]) -> list[Submission]:
-    seen: dict[str, int] = {}
+    """Give every submission its own id: those that share one (``alice.md`` and
+    ``alice.txt``) are named by their file names instead, never taking an id another
+    submission has (a real ``alice-2``); each renamed one keeps the id it had."""
+    counts = Counter(s.student for s in submissions)
+    taken = {s.student for s in submissions if counts[s.student] == 1}
     unique = []
     for sub in submissions:
-        count = seen.get(sub.student, 0) + 1
-        seen[sub.student] = count
-        if count > 1:
-            renamed = f"{sub.student}-{count}"
-            log.warning("two submissions are named %s; the second is %s", sub.student, renamed)
-            sub = Submission(renamed, sub.files, sub.folder, sub.submitted_at, sub.missing)
+        if counts[sub.student] > 1:
+            renamed = _free(sub.found_as or sub.student, taken)
+            if renamed != sub.student:
+                log.warning(
+                    "%d submissions have the id %r; the one from %r is now %r",
+                    counts[sub.student],
+                    sub.student,
+                    sub.found_as,
+                    renamed,
+                )
+                sub = replace(sub, student=renamed, renamed_from=sub.student)
+        taken.add(sub.student)
         unique.append(sub)
     return unique
 
@@ -277,6 +365,11 @@ def _lms_submissions(gathered: dict[str, _Gathered], inputs: ClassInputs) -> lis
                 )
             )
             continue
+        if entry.refused:
+            refusal = _refusal(entry.refused)
+            lms_id = listed or entry.lms_id
+            found.append(Submission(student, (), True, submitted, refused=refusal, lms_id=lms_id))
+            continue
         readable = [(n, p) for n, p in entry.files if p.suffix.lower() in READERS]
         files = tuple(sorted(readable or entry.files))
         unread = tuple(sorted(n for n, p in entry.files if readable and (n, p) not in readable))
@@ -289,6 +382,7 @@ def _lms_submissions(gathered: dict[str, _Gathered], inputs: ClassInputs) -> lis
                 submitted or latest,
                 not_read=unread,
                 lms_id=listed or entry.lms_id,
+                root=Path(os.path.commonpath(entry.roots)),
             )
         )
     return found

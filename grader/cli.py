@@ -18,6 +18,7 @@ from grader.commands.outputs import output_options, output_settings
 from grader.progress import Progress
 from grader.rubric import RubricError, available_assignments, load_rubric
 from grader.runsummary import summary_lines
+from grader.stopping import Stopped, stop_on_signals
 
 
 def _fail(message: str) -> None:
@@ -134,9 +135,19 @@ def grade(
             inputs=inputs,
             outputs=outputs,
         )
-        batch = grade_batch(list(paths), rubric, out_dir, options, templates, Progress(), config)
+        with stop_on_signals():
+            batch = grade_batch(
+                list(paths), rubric, out_dir, options, templates, Progress(), config
+            )
     except BatchError as exc:
         _fail(str(exc))
+    except Stopped as exc:
+        click.echo(
+            f"error: stopped by {exc}. The results committed to the gradebook are kept: rerun "
+            "the same command to grade the rest.",
+            err=True,
+        )
+        sys.exit(exc.exit_status)
     for line in summary_lines(batch, out_dir, rubric.id):
         click.echo(line)
 

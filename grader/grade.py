@@ -63,7 +63,7 @@ def run_check(ctx: CheckContext) -> CheckOutcome:
     try:
         return review_weak_outputs(get_check(ctx.part.check)(ctx))
     except Exception as exc:  # a bug or an unforeseen input must not cost other results
-        log.exception("check %s failed on %s", ctx.part.id, ctx.document.student)
+        log.exception("check %s failed on %r", ctx.part.id, ctx.document.student)
         return CheckOutcome(
             0.0,
             NOT_GRADED,

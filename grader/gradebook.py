@@ -14,7 +14,7 @@ from __future__ import annotations
 import hashlib
 import json
 import sqlite3
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, fields
 from datetime import UTC, datetime
 from functools import lru_cache
 from importlib.metadata import PackageNotFoundError, version
@@ -23,6 +23,7 @@ from pathlib import Path
 from grader.checks.base import GradeOptions
 from grader.paths import PROJECT_ROOT
 from grader.results import PartResult, ProblemResult, StudentResult
+from grader.safefiles import open_inside
 
 GRADEBOOK_NAME = "gradebook.sqlite"
 RUBRIC_CHANGED = "the rubric changed"
@@ -71,12 +72,13 @@ class ResultKey:
     settings: str
 
 
-def content_hash(files: list[tuple[str, Path]]) -> str:
-    """Hash of a submission: each file's name (inside the submission) and bytes, in order."""
+def content_hash(files: list[tuple[str, Path]], root: Path | None = None) -> str:
+    """Hash of a submission: each file's name (inside the submission) and bytes, in order.
+    Files are opened as :func:`grader.safefiles.open_inside` does (no link, inside ``root``)."""
     digest = hashlib.sha256()
     for name, path in files:
         digest.update(name.encode("utf-8") + b"\0")
-        with path.open("rb") as handle:
+        with open_inside(path, root) as handle:
             while chunk := handle.read(_CHUNK):
                 digest.update(chunk)
         digest.update(b"\0")
@@ -115,14 +117,16 @@ def settings_key(options: GradeOptions) -> str:
 
 
 def result_from_dict(data: dict) -> StudentResult:
-    """Rebuild a :class:`StudentResult` from its ``to_dict()`` form."""
+    """Rebuild a :class:`StudentResult` from its ``to_dict()`` form (or a grades.json
+    entry: keys that are not the result's own, such as ``report_dir``, are left out)."""
     problems = {
         pid: ProblemResult(
             **{**p, "parts": {k: PartResult(**part) for k, part in p["parts"].items()}}
         )
         for pid, p in data["problems"].items()
     }
-    return StudentResult(**{**data, "problems": problems})
+    own = {f.name for f in fields(StudentResult)} - {"problems"}
+    return StudentResult(**{k: v for k, v in data.items() if k in own}, problems=problems)
 
 
 class Gradebook:

@@ -17,6 +17,7 @@ from pathlib import Path
 
 from grader.results import StudentResult
 from grader.rubric import Rubric
+from grader.studentdirs import folder_name
 
 
 def _umask() -> int:
@@ -74,21 +75,46 @@ def grades_json(results: list[StudentResult], rubric: Rubric) -> dict:
         "max": rubric.max_points,
         "digest": class_digest(results),
         "students": [
-            {**r.to_dict(), "flags": r.flags, "digest": result_digest(r)} for r in results
+            {
+                **r.to_dict(),
+                "flags": r.flags,
+                "digest": result_digest(r),
+                "report_dir": folder_name(r.student),
+            }
+            for r in results
         ],
     }
+
+
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")  # a spreadsheet reads these as a formula
+
+
+def csv_cell(value: object) -> object:
+    """A CSV cell as spreadsheets must read it: text that would start a formula
+    (``=HYPERLINK(…)``, ``+1+cmd``, ``@SUM(A1)``) gets a leading ``'``, as OWASP's "CSV
+    injection" advice says; numbers are left as they are."""
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+        return "'" + value
+    return value
+
+
+def csv_row(values: list) -> list:
+    """A row of :func:`csv_cell` cells."""
+    return [csv_cell(v) for v in values]
 
 
 def grades_csv(results: list[StudentResult], rubric: Rubric) -> str:
     """The content of grades.csv: one row per student, a column per problem; then (added
     2026-12-02, after the earlier columns) the total before any late penalty and the
-    points the penalty took, as nbgrader's export has them, and the LMS user id."""
+    points the penalty took, as nbgrader's export has them, and the LMS user id; (added
+    2026-12-08) the id a renamed submission shared with another. Text cells that a
+    spreadsheet would run as a formula are escaped (:func:`csv_cell`)."""
     buffer = io.StringIO()
     writer = csv.writer(buffer)
     problem_ids = [p.id for p in rubric.problems]
     writer.writerow(
         ["student", "status", "total", "max", *problem_ids, "flags", "error"]
-        + ["raw_total", "late_penalty", "lms_id"]
+        + ["raw_total", "late_penalty", "lms_id", "renamed_from"]
     )
     for r in results:
         scores = [r.problems[p].score if p in r.problems else "" for p in problem_ids]
@@ -96,8 +122,10 @@ def grades_csv(results: list[StudentResult], rubric: Rubric) -> str:
         raw = late.get("total_before_penalty", r.total) if r.status == "graded" else ""
         penalty = late.get("points_deducted", 0.0) if r.status == "graded" else ""
         writer.writerow(
-            [r.student, r.status, r.total, r.max, *scores, ";".join(r.flags), r.error or ""]
-            + [raw, penalty, r.lms_id or ""]
+            csv_row(
+                [r.student, r.status, r.total, r.max, *scores, ";".join(r.flags), r.error or ""]
+                + [raw, penalty, r.lms_id or "", r.renamed_from or ""]
+            )
         )
     return buffer.getvalue()
 

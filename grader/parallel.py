@@ -101,7 +101,20 @@ def open_executor(
     with ProcessPoolExecutor(
         jobs, context, _start_worker, (main, _started(main), threads, initializer, *initargs)
     ) as pool:
-        yield pool, TASKS_PER_WORKER * jobs
+        try:
+            yield pool, TASKS_PER_WORKER * jobs
+        except BaseException:  # stopped (SIGTERM, Ctrl-C) or failed: no task is waited for
+            _kill_workers(pool)
+            raise
+
+
+def _kill_workers(pool: ProcessPoolExecutor) -> None:
+    """Kill the pool's workers (their sandbox servers die with them) and cancel what is
+    queued, so that leaving the pool does not wait for the students being graded."""
+    for process in list((pool._processes or {}).values()):  # no public way before 3.14
+        with contextlib.suppress(OSError):
+            process.kill()
+    pool.shutdown(wait=False, cancel_futures=True)
 
 
 def _started(pid: int) -> str | None:
@@ -137,13 +150,16 @@ def _start_worker(
 ) -> None:
     """In a new pool worker: end when the main process ends, however it ends (``kill -9``
     included): a watch thread polls it, and the worker dies with its parent, the
-    forkserver. The worker's sandbox server dies with the worker (grader.sandbox.server).
+    forkserver. The worker's sandbox server dies with the worker (grader.sandbox.client).
+    SIGINT is ignored: a Ctrl-C reaches every process of the terminal, and the main
+    process stops the workers itself (grader.stopping).
     Math libraries get ``threads`` threads (the cores shared among the workers), unless the
     environment says otherwise; they are imported later, so they read it. Then
     ``initializer``."""
     for variable in THREAD_VARIABLES:
         os.environ.setdefault(variable, str(threads))
     prctl(PR_SET_PDEATHSIG, signal.SIGKILL)
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C: the main process stops us
     threading.Thread(target=_watch_main, args=(main, started), daemon=True).start()
     if initializer is not None:
         initializer(*initargs)

@@ -57,7 +57,9 @@ class Progress:
         """Count one student graded; an error result counts as a failure and is shown."""
         failed = result.status == "error"
         if failed and self._bar is not None and self.show:
-            self._bar.write(f"  {result.student}: ERROR — {result.error}", file=self.stream)
+            self._bar.write(
+                f"  {shown(result.student)}: ERROR — {shown(result.error or '')}", file=self.stream
+            )
         self.step(failed)
 
     def close(self) -> None:
@@ -66,9 +68,23 @@ class Progress:
             self._bar.close()
 
 
+def shown(text: str) -> str:
+    """Text from a student (an id, a file name) as a log line shows it: escaped, quoted, when
+    it holds a line break or another control character, so that it cannot forge a line."""
+    return text if text.isprintable() else repr(text)
+
+
+class _QuietFileHandler(logging.FileHandler):
+    """A log file that drops a line it cannot write (a full disk) instead of printing a
+    traceback per line: the run's own writes fail too, and end it with one message."""
+
+    def handleError(self, record: logging.LogRecord) -> None:  # noqa: N802 - logging's name
+        """Drop the line."""
+
+
 def _handler(path: Path, level: int) -> logging.Handler:
     path.parent.mkdir(parents=True, exist_ok=True)
-    handler = logging.FileHandler(path, encoding="utf-8")
+    handler = _QuietFileHandler(path, encoding="utf-8")
     handler.setLevel(level)
     handler.setFormatter(logging.Formatter(_FORMAT))
     return handler

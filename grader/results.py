@@ -129,6 +129,7 @@ class StudentResult:
     late: dict | None = None  # set when submitted after the deadline: see grader.late
     not_read: list[str] = field(default_factory=list)  # files handed in that no reader takes
     lms_id: str | None = None  # the LMS's user id, from the download's names or the roster
+    renamed_from: str | None = None  # the id it shared with another submission, if renamed
 
     @property
     def flags(self) -> list[str]:

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from grader.batch import BatchResult
 from grader.locate import names_another
-from grader.progress import LOG_NAME
+from grader.progress import LOG_NAME, shown
 from grader.report.summary import review_counts
 
 ERRORS_NAMED = 10  # students with errors named in full; beyond that, a count
@@ -48,16 +48,27 @@ def summary_lines(batch: BatchResult, out_dir: Path, assignment: str = "") -> li
         f"{batch.reused} unchanged; {len(errors)} with errors)."
     )
     for r in errors[:ERRORS_NAMED]:
-        lines.append(f"  error: {r.student}: {r.error}")
+        lines.append(f"  error: {shown(r.student)}: {shown(r.error or '')}")
     if len(errors) > ERRORS_NAMED:
         lines.append(f"  … and {len(errors) - ERRORS_NAMED} more (see the class summary)")
     unread = [r for r in batch.results if r.not_read]
     if unread:
-        named = "; ".join(f"{r.student}: {', '.join(r.not_read)}" for r in unread[:ERRORS_NAMED])
+        named = "; ".join(
+            f"{shown(r.student)}: {shown(', '.join(r.not_read))}" for r in unread[:ERRORS_NAMED]
+        )
         more = f"; … and {len(unread) - ERRORS_NAMED} more" if len(unread) > ERRORS_NAMED else ""
         lines.append(
             f"Not read (no reader for their type), {_plural(len(unread), 'student')}: "
             f"{named}{more}."
+        )
+    renamed = [r for r in batch.results if r.renamed_from is not None]
+    if renamed:
+        named = "; ".join(
+            f"{shown(r.student)} (was {shown(r.renamed_from or '')})" for r in renamed
+        )
+        lines.append(
+            f"Renamed, as {_plural(len(renamed), 'submission')} shared an id with another: "
+            f"{named}. grades.json names each one's files."
         )
     review = review_counts(batch.results)
     lines.append(

@@ -3,6 +3,9 @@
 Every member is checked before a byte is written: no absolute paths or ``..`` (path
 traversal), no links, no encryption, sizes within limits, and a bounded compression ratio
 (zip bombs). Sizes are enforced again while decompressing, since a zip's header may lie.
+A broken archive, a path out of it or a total over the limit refuses the whole archive; a
+member that is a link, encrypted, too large or a bomb is refused alone (:attr:`Member.problem`),
+so that it costs one student, not the class.
 """
 
 from __future__ import annotations
@@ -33,6 +36,7 @@ class Member:
     info: zipfile.ZipInfo
     parts: tuple[str, ...]  # path components, none of them "..", "." or empty
     modified: datetime  # as recorded in the zip (naive, like `unzip` reads it)
+    problem: str | None = None  # why this member is not extracted (a link, a zip bomb)
 
 
 def _checked_parts(archive: Path, info: zipfile.ZipInfo) -> tuple[str, ...]:
@@ -42,16 +46,31 @@ def _checked_parts(archive: Path, info: zipfile.ZipInfo) -> tuple[str, ...]:
         raise UnsafeZipError(f"{archive}: member '{name}' has an absolute path; refusing it")
     if any(part in ("..", ".") for part in path.parts):
         raise UnsafeZipError(f"{archive}: member '{name}' points outside the archive; refusing it")
-    mode = info.external_attr >> 16
-    if stat.S_ISLNK(mode):
-        raise UnsafeZipError(f"{archive}: member '{name}' is a symbolic link; refusing it")
-    if info.flag_bits & 0x1:
-        raise UnsafeZipError(f"{archive}: member '{name}' is encrypted; download it unencrypted")
     return path.parts
 
 
+def _member_problem(archive: Path, info: zipfile.ZipInfo) -> str | None:
+    """Why one member is refused (it alone), or None."""
+    name = info.filename
+    if stat.S_ISLNK(info.external_attr >> 16):
+        return f"{archive}: member '{name}' is a symbolic link; refusing it"
+    if info.flag_bits & 0x1:
+        return f"{archive}: member '{name}' is encrypted; download it unencrypted"
+    if info.file_size > MAX_MEMBER_BYTES:
+        return f"{archive}: member '{name}' is {info.file_size} bytes, more than {MAX_MEMBER_BYTES}"
+    ratio = info.file_size / max(info.compress_size, 1)
+    if ratio > MAX_RATIO:
+        return (
+            f"{archive}: member '{name}' expands {ratio:.0f} times its compressed size "
+            f"({info.compress_size} to {info.file_size} bytes, more than {MAX_RATIO} times); "
+            "refusing a possible zip bomb"
+        )
+    return None
+
+
 def members(archive: Path) -> list[Member]:
-    """The archive's regular files after every check; raise :class:`UnsafeZipError` if any fails."""
+    """The archive's files after every check; raise :class:`UnsafeZipError` if the archive
+    as a whole fails one (a member that fails alone has a ``problem``)."""
     try:
         with zipfile.ZipFile(archive) as zf:
             infos = zf.infolist()
@@ -66,20 +85,11 @@ def members(archive: Path) -> list[Member]:
             continue
         if any(p.startswith(".") for p in parts):
             continue
-        if info.file_size > MAX_MEMBER_BYTES:
-            raise UnsafeZipError(
-                f"{archive}: member '{info.filename}' is {info.file_size} bytes, "
-                f"more than {MAX_MEMBER_BYTES}"
-            )
-        if info.file_size > MAX_RATIO * max(info.compress_size, 1):
-            raise UnsafeZipError(
-                f"{archive}: member '{info.filename}' expands {info.file_size} times its "
-                "compressed size; refusing a possible zip bomb"
-            )
-        total += info.file_size
+        problem = _member_problem(archive, info)
+        total += 0 if problem else info.file_size
         if total > MAX_TOTAL_BYTES:
             raise UnsafeZipError(f"{archive}: expands to more than {MAX_TOTAL_BYTES} bytes")
-        found.append(Member(info, parts, datetime(*info.date_time)))
+        found.append(Member(info, parts, datetime(*info.date_time), problem))
     return found
 
 

@@ -1,8 +1,13 @@
 """Pairs of submissions whose code or prose is suspiciously similar, for a TA to judge.
 
 Template text every student shares is removed first: lines of the provided template files
-(the handout notebook, the assignment PDF) and lines found in at least ``common`` of the
-submissions. What remains is tokenized: code as MOSS and copydetect do, with comments
+(the handout notebook, the assignment PDF) and lines found in the submissions of at least
+``common`` students (5 by default; MOSS's ``-m`` counts the same way, default 10), or of
+every student of a smaller class of 3 or more: a count of students, not a share of the
+class, so that a class of 4 works: the handout's lines, in all four, are set aside and a
+passage two students share is compared. 5 rather than MOSS's 10: in the tests' class of
+10, the headings and handout code that 5 to 9 students keep would otherwise be compared
+(a copied answer's prose scored 0.78 instead of 1.0). What remains is tokenized: code as MOSS and copydetect do, with comments
 dropped, the names a student chose (variables, parameters, functions) replaced by one
 placeholder and literals by another, while keywords, builtins and the attributes called
 (``torch.sigmoid``, ``.float()``) stay: renaming every identifier and rewriting the comments
@@ -85,7 +90,7 @@ class Settings:
     """How strict the comparison is (the command's options)."""
 
     threshold: float = 0.5  # share of the smaller text's runs found in the other
-    common: float = 0.1  # share of submissions from which on a line counts as template
+    common: int = 5  # students from whom on a line counts as template (MOSS's -m); 0: never
 
 
 @dataclass
@@ -222,7 +227,7 @@ def _passages(kind: str, a: Text, b: Text) -> list[Passage]:
     return found
 
 
-def _pair_counts(texts: dict[str, Text], limit: int) -> Counter:
+def _pair_counts(texts: dict[str, Text], limit: float) -> Counter:
     """How many fingerprints each pair of students shares (those most students have skipped)."""
     index: dict[int, list[str]] = {}
     for student, text in texts.items():
@@ -241,6 +246,9 @@ def _read_all(submissions: Iterable[Submission]) -> tuple[dict[str, list], dict[
     unreadable: dict[str, str] = {}
     for submission in submissions:
         if submission.missing:
+            continue
+        if submission.refused:  # a link: never read
+            unreadable[submission.student] = submission.refused
             continue
         try:
             lines[submission.student] = list(_lines(_read(submission)))
@@ -292,6 +300,14 @@ def _confirmed(candidates: dict, texts: dict[str, dict[str, Text]]) -> list[Pair
     return sorted(found, key=lambda p: (-p.score, p.a, p.b))
 
 
+def common_limit(common: int, students: int) -> float:
+    """How many students' submissions a line must be in to count as template: ``common``,
+    or all of a smaller class (at least ``MIN_COMMON_COUNT``); never with ``common`` 0."""
+    if common <= 0:
+        return float("inf")
+    return max(MIN_COMMON_COUNT, min(common, students))
+
+
 def compare(
     submissions: Iterable[Submission],
     template_files: list[Path] | None = None,
@@ -304,7 +320,7 @@ def compare(
     frequency = Counter(
         key for lines in raw.values() for key in {line_key(k, t) for k, t, _ in lines}
     )
-    limit = max(MIN_COMMON_COUNT, settings.common * len(raw))
+    limit = common_limit(settings.common, len(raw))
     template |= {line for line, count in frequency.items() if count >= limit}
     texts = _texts(raw, template)
     pairs = _confirmed(_candidates(texts, limit, settings.threshold), texts)

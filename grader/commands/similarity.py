@@ -39,10 +39,11 @@ from grader.similarity import Settings, compare, write_report
 )
 @click.option(
     "--common",
-    type=click.FloatRange(0, 1),
+    type=click.IntRange(min=0),
     default=Settings.common,
     show_default=True,
-    help="Lines in at least this share of submissions count as template.",
+    help="Lines in the submissions of at least N students (or of all, in a smaller class) "
+    "count as template, as MOSS's -m; 0: never.",
 )
 @click.option(
     "--templates",
@@ -56,7 +57,7 @@ def similarity(
     out_dir: Path,
     template_files: tuple[Path, ...],
     threshold: float,
-    common: float,
+    common: int,
     templates_dir: Path | None,
     roster: Path | None,
     name_pattern: str | None,

@@ -5,6 +5,7 @@ The grade items are either the assignment (its total) or its problems, one colum
 Layouts are data (``templates/lms_styles.yaml``); a layout's ``lms_id_column`` gets the
 LMS's own user id (Canvas's importer matches on it first). A submission that could not be
 graded gets an empty cell, so the LMS keeps "no grade" rather than a zero nobody decided.
+Ids that a spreadsheet would read as a formula are escaped (:func:`grader.output.csv_cell`).
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ import csv
 import io
 from pathlib import Path
 
-from grader.output import write_atomic
+from grader.output import csv_cell, write_atomic
 from grader.report.env import TemplateDataError, template_data
 from grader.results import StudentResult
 from grader.rubric import Rubric
@@ -85,9 +86,9 @@ def lms_csv(
         )
     for r in results:
         ids = ["" for _ in columns]
-        ids[columns.index(layout["id_column"])] = r.student
+        ids[columns.index(layout["id_column"])] = csv_cell(r.student)
         if layout.get("lms_id_column"):
-            ids[columns.index(layout["lms_id_column"])] = r.lms_id or ""
+            ids[columns.index(layout["lms_id_column"])] = csv_cell(r.lms_id or "")
         scores = [_score(r, what) for _, what, _ in grade_items]
         writer.writerow([*ids, *scores, *trailer.values()])
     return buffer.getvalue()

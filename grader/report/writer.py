@@ -9,7 +9,6 @@ the class summary's PDF by ``templates/summary.typ``, from the same numbers as i
 from __future__ import annotations
 
 import logging
-import re
 from pathlib import Path
 
 from markupsafe import Markup
@@ -17,6 +16,7 @@ from markupsafe import Markup
 from grader.output import class_digest, result_digest, write_atomic
 from grader.results import PartResult, StudentResult
 from grader.rubric import Rubric
+from grader.studentdirs import folder_name
 
 from .curves import reference_curves
 from .env import environment
@@ -31,9 +31,8 @@ INDEX_HTML, INDEX_PDF = "index.html", "summary.pdf"
 
 
 def student_dir(out_dir: Path, student: str) -> Path:
-    """The folder of one student's report (the id made safe as a folder name)."""
-    safe = re.sub(r"[^\w.@+-]", "_", student).lstrip(".") or "student"
-    return out_dir / safe
+    """The folder of one student's report (see :mod:`grader.studentdirs`)."""
+    return out_dir / folder_name(student)
 
 
 def _logged_epochs(part: PartResult) -> list[dict]:
@@ -107,7 +106,7 @@ class ReportWriter:
         try:
             return [html, write_report_pdf(model, folder / REPORT_PDF, self.templates_dir)]
         except TypesetError as exc:  # the HTML stands; no PDF is better than a stale one
-            log.error("the PDF report of %s was not written: %s", result.student, exc)
+            log.error("the PDF report of %r was not written: %s", result.student, exc)
             return [html]
 
     def _summary(self, results: list[StudentResult]) -> dict:

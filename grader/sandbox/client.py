@@ -18,6 +18,16 @@ import threading
 import time
 
 START_TIMEOUT_S = 180.0  # importing torch on a busy 2-core machine
+CLOSE_WAIT_S = 1.0  # for the server to end once its stdin is closed, before it is killed
+# The server's first statements, before it imports anything of its own (seconds of
+# imports): die with the process that started it (PR_SET_PDEATHSIG, 1, with SIGKILL), and
+# end at once if that process is already gone (then no signal would ever come).
+LAUNCH = (
+    "import ctypes, os, runpy, signal, sys;"
+    "ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGKILL, 0, 0, 0);"
+    "os.getppid() == int(sys.argv[1]) or os._exit(1);"
+    "runpy.run_module('grader.sandbox.server', run_name='__main__', alter_sys=True)"
+)
 
 
 class SandboxError(Exception):
@@ -51,7 +61,7 @@ class SandboxServer:
         )
         start = time.monotonic()
         self._process = subprocess.Popen(
-            [sys.executable, "-m", "grader.sandbox.server"],
+            [sys.executable, "-c", LAUNCH, str(os.getpid())],
             stdin=subprocess.PIPE,
             stdout=subprocess.PIPE,
             stderr=self._log,
@@ -119,7 +129,7 @@ class SandboxServer:
         if process.stdin:
             process.stdin.close()
         try:
-            process.wait(timeout=5)
+            process.wait(timeout=CLOSE_WAIT_S)
         except subprocess.TimeoutExpired:
             process.kill()
             process.wait()

@@ -258,7 +258,6 @@ def _symlink_zip(path: Path) -> Path:
     [
         ({"../../evil_1_x.md": b"x"}, "points outside the archive"),
         ({"/tmp/evil_1_x.md": b"x"}, "absolute path"),
-        ({"bomb_1_x.md": b"0" * 5_000_000}, "zip bomb"),
     ],
 )
 def test_unsafe_zips_are_refused(members: dict, message: str, tmp_path: Path) -> None:
@@ -272,12 +271,13 @@ def test_unsafe_zips_are_refused(members: dict, message: str, tmp_path: Path) ->
 def test_links_and_oversized_members_are_refused(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    with pytest.raises(safezip.UnsafeZipError, match="symbolic link"):
-        safezip.members(_symlink_zip(tmp_path / "link.zip"))
+    """Each such member is refused by itself (issue 4/5: it is its student's error row)."""
+    (link,) = safezip.members(_symlink_zip(tmp_path / "link.zip"))
+    assert "symbolic link" in (link.problem or "")
     monkeypatch.setattr(safezip, "MAX_MEMBER_BYTES", 100)
     big = _zip(tmp_path / "big.zip", {"ab1_1_x.md": (bytes(range(256)), ON_TIME)})
-    with pytest.raises(safezip.UnsafeZipError, match="more than 100"):
-        safezip.members(big)
+    (member,) = safezip.members(big)
+    assert "is 256 bytes, more than 100" in (member.problem or "")
 
 
 def test_files_no_reader_takes_are_named_everywhere(tmp_path: Path) -> None:

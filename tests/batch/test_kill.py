@@ -5,27 +5,16 @@ from __future__ import annotations
 import json
 import os
 import signal
-import sqlite3
 import subprocess
 import sys
 import time
 from pathlib import Path
 
-from conftest import run_cli
+from conftest import alive, committed, descendants, run_cli
 from synthetic import write_class
 
 STUDENTS = 20
 KILL_AFTER = 3  # results committed before the kill
-
-
-def _committed(db: Path) -> int:
-    if not db.exists():
-        return 0
-    try:
-        with sqlite3.connect(f"file:{db}?mode=ro", uri=True, timeout=5) as conn:
-            return conn.execute("SELECT COUNT(*) FROM results WHERE final=1").fetchone()[0]
-    except sqlite3.OperationalError:  # the table is not created yet
-        return 0
 
 
 def test_sigkill_mid_batch_then_rerun_gives_everyone_exactly_once(tmp_path: Path) -> None:
@@ -52,13 +41,13 @@ def test_sigkill_mid_batch_then_rerun_gives_everyone_exactly_once(tmp_path: Path
     )
     db = out / "gradebook.sqlite"
     deadline = time.monotonic() + 120
-    while _committed(db) < KILL_AFTER:
+    while committed(db) < KILL_AFTER:
         assert proc.poll() is None, "the run ended before it could be killed"
         assert time.monotonic() < deadline, "no result was committed in time"
         time.sleep(0.02)
     os.killpg(proc.pid, signal.SIGKILL)
     assert proc.wait(timeout=30) == -signal.SIGKILL
-    kept = _committed(db)
+    kept = committed(db)
     assert KILL_AFTER <= kept < STUDENTS
 
     rerun = run_cli(*args)
@@ -67,33 +56,7 @@ def test_sigkill_mid_batch_then_rerun_gives_everyone_exactly_once(tmp_path: Path
     students = [s["student"] for s in json.loads((out / "grades.json").read_text())["students"]]
     assert sorted(students) == sorted(p.stem if p.is_file() else p.name for p in folder.iterdir())
     assert len(students) == len(set(students)) == STUDENTS
-    assert _committed(db) == STUDENTS
-
-
-def _descendants(pid: int) -> set[int]:
-    """Every process below ``pid``, from /proc."""
-    children: dict[int, list[int]] = {}
-    for entry in Path("/proc").iterdir():
-        if entry.name.isdigit():
-            try:
-                parent = int((entry / "stat").read_text().rsplit(")", 1)[1].split()[1])
-            except (OSError, IndexError, ValueError):
-                continue
-            children.setdefault(parent, []).append(int(entry.name))
-    found, todo = set(), [pid]
-    while todo:
-        for child in children.get(todo.pop(), []):
-            found.add(child)
-            todo.append(child)
-    return found
-
-
-def _alive(pid: int) -> bool:
-    try:
-        state = (Path("/proc") / str(pid) / "stat").read_text().rsplit(")", 1)[1].split()[0]
-    except OSError:
-        return False
-    return state != "Z"
+    assert committed(db) == STUDENTS
 
 
 def test_no_grader_process_outlives_a_kill_9_of_the_main_process(tmp_path: Path) -> None:
@@ -110,17 +73,17 @@ def test_no_grader_process_outlives_a_kill_9_of_the_main_process(tmp_path: Path)
         start_new_session=True,
     )
     deadline = time.monotonic() + 180
-    while _committed(out / "gradebook.sqlite") < 1:  # workers and sandbox servers are up
+    while committed(out / "gradebook.sqlite") < 1:  # workers and sandbox servers are up
         assert proc.poll() is None and time.monotonic() < deadline
         time.sleep(0.05)
-    below = _descendants(proc.pid)
+    below = descendants(proc.pid)
     assert len(below) >= 3, below  # the forkserver, two workers (and their sandbox servers)
     os.kill(proc.pid, signal.SIGKILL)
     proc.wait(timeout=30)
     limit = time.monotonic() + 10
-    while any(_alive(p) for p in below) and time.monotonic() < limit:
+    while any(alive(p) for p in below) and time.monotonic() < limit:
         time.sleep(0.1)
-    survivors = [p for p in below if _alive(p)]
+    survivors = [p for p in below if alive(p)]
     for pid in survivors:  # never leave them to the next test
         os.kill(pid, signal.SIGKILL)
     assert survivors == []

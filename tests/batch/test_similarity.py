@@ -37,7 +37,7 @@ def class_with_a_copy(tmp_path: Path) -> Path:
     return folder
 
 
-def _pairs(folder: Path, **settings: float) -> dict[tuple[str, str], dict]:
+def _pairs(folder: Path, **settings: float | int) -> dict[tuple[str, str], dict]:
     with open_class([folder]) as submissions:
         report = compare(submissions, settings=Settings(**settings))
     return {(p.a, p.b): p for p in report.pairs}
@@ -65,11 +65,11 @@ def test_template_code_every_student_has_is_not_similarity(
     class_with_a_copy: Path, tmp_path: Path
 ) -> None:
     honest = ("s0000", "s0005")  # two correct notebooks: only the handout code in common
-    assert honest in _pairs(class_with_a_copy, common=1.0)  # nothing removed: flagged
+    assert honest in _pairs(class_with_a_copy, common=0)  # nothing removed: flagged
     assert honest not in _pairs(class_with_a_copy)  # lines most students share removed
     handout = write_handout(tmp_path / "starter.ipynb")
     with open_class([class_with_a_copy]) as submissions:
-        report = compare(submissions, [handout], Settings(common=1.0))
+        report = compare(submissions, [handout], Settings(common=0))
     assert report.template_lines > 0
     pairs = {(p.a, p.b): p for p in report.pairs}
     assert "code" in pairs[("cara", "dave")].scores
@@ -183,3 +183,63 @@ def test_a_copy_with_every_identifier_renamed_is_still_found(tmp_path: Path) -> 
     passage = next(p for p in pairs[("erin", "fred")].passages if p.kind == "code")
     assert "acc_fn" in passage.b_text and "binary_accuracy" in passage.a_text
     assert ("erin", "gwen") not in pairs and ("fred", "gwen") not in pairs
+
+
+HANDOUT_CODE = """class SentimentModel(torch.nn.Module):
+    def __init__(self, vocab_size, embed_dim, hidden_dim, output_dim, dropout):
+        super().__init__()
+        self.embedding = torch.nn.Embedding(vocab_size, embed_dim)
+        self.rnn = torch.nn.GRU(embed_dim, hidden_dim, batch_first=True)
+        self.fc = torch.nn.Linear(hidden_dim, output_dim)
+        self.dropout = torch.nn.Dropout(dropout)
+
+    def forward(self, text):
+        embedded = self.dropout(self.embedding(text))
+        output, hidden = self.rnn(embedded)
+        return self.fc(self.dropout(hidden.squeeze(0)))
+
+def count_parameters(model):
+    return sum(p.numel() for p in model.parameters() if p.requires_grad)"""
+OWN_PROSE = (
+    "The recurrence multiplies the hidden state by the same matrix at every step, so the "
+    "gradient through many steps shrinks or grows geometrically with its largest eigenvalue."
+)
+
+
+def test_in_a_class_of_four_a_copy_is_found_and_the_handout_is_not(tmp_path: Path) -> None:
+    """Issue 4/5: the common-passage rule counts students (as MOSS's -m does), so in a
+    class of 4 the handout's code, which all four have, is set aside with no --template
+    given, while a passage two students share is a copy, listed."""
+    folder = tmp_path / "class"
+    folder.mkdir()
+    own = {
+        "erin": OWN_CODE,
+        "fred": _renamed(OWN_CODE),
+        "gwen": HONEST_CODE,
+        "hank": f"# {OWN_PROSE}\nprint(count_parameters(SentimentModel(100, 8, 8, 1, 0.5)))",
+    }
+    for student, code in own.items():
+        (folder / f"{student}.md").write_text(
+            f"## 5. Sentiment\n\n```python\n{HANDOUT_CODE}\n```\n\n```python\n{code}\n```\n"
+        )
+    out = tmp_path / "out"
+    proc = run_cli("similarity", str(folder), "-o", str(out))
+    assert proc.returncode == 0, proc.stderr
+    data = json.loads((out / "similarity.json").read_text())
+    assert data["settings"]["common"] == Settings.common == 5  # students, not a share
+    assert [(p["a"], p["b"]) for p in data["pairs"]] == [("erin", "fred")]
+    assert data["pairs"][0]["scores"]["code"] >= 0.9
+    assert data["template_lines"] >= len(HANDOUT_CODE.splitlines()) - 1  # all but a blank
+
+
+def test_a_link_in_the_class_is_listed_unreadable_never_read(
+    class_with_a_copy: Path, tmp_path: Path
+) -> None:
+    """A link to a file outside the class (issue 4/5) is not compared with anyone."""
+    outside = tmp_path / "outside.md"
+    outside.write_text((class_with_a_copy / "cara.md").read_text())
+    (class_with_a_copy / "mallory.md").symlink_to(outside)
+    with open_class([class_with_a_copy]) as submissions:
+        report = compare(submissions)
+    assert "symbolic link" in report.unreadable["mallory"]
+    assert all("mallory" not in (p.a, p.b) for p in report.pairs)
