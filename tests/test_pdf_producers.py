@@ -12,7 +12,9 @@ from builders import text_to_pdf
 
 from grader.document import STRENGTH_PRINTED
 from grader.grade import GradeOptions, grade_path
+from grader.ingest.pagefurniture import without_furniture
 from grader.ingest.pdf import extract_pdf_text, read_pdf
+from grader.ingest.pdflayout import Line
 from grader.results import FLAG_INTEGRITY
 from grader.rubric import load_rubric
 from grader.theory.realize import realize, sequence, symbol
@@ -109,3 +111,29 @@ def test_results_typed_in_prose_with_no_code_are_still_flagged(tmp_path: Path) -
     result = grade_path(pdf, load_rubric("hw2-2024"), GradeOptions(run_code=False))
     part = result.problems["p5"].parts["p5.q1a"]
     assert part.score == 0 and FLAG_INTEGRITY in part.flags
+
+
+def _line(page: int, base: float, text: str) -> Line:
+    return Line(page, base, 72.0, 300.0, 10.0, text, False, 0.0, height=792.0)
+
+
+def test_furniture_of_other_browsers_and_repeated_running_heads_is_dropped() -> None:
+    """Chrome's header and footer as the issue quotes them, a running head repeated at the
+    same height on each page, and a bare page number; body text stays, even a number."""
+    pages = [
+        [
+            _line(page, 770, "2024/3/15 14:21 Answer_Q4"),
+            _line(page, 740, "HW2 — Jane Doe"),
+            _line(page, 400, "The vocabulary has 30522 tokens."),
+            _line(page, 380, "30522"),
+            _line(
+                page,
+                30,
+                f"localhost:8888/nbconvert/html/Answer_Q4.ipynb?download=false {page + 1}/4",
+            ),
+        ]
+        for page in range(4)
+    ]
+    pages[3].append(_line(3, 60, "4"))
+    kept = [line.text for line in without_furniture(pages)]
+    assert kept == ["The vocabulary has 30522 tokens.", "30522"] * 4

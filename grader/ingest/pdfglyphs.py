@@ -32,7 +32,7 @@ NEUTRAL = 12  # most a box's colour channels may differ and still be grey
 LIGHTEST = 252  # lighter fills are the page's own white
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Glyph:
     """One character drawn on a page (PDF points, y upwards)."""
 
@@ -98,6 +98,13 @@ def tex_glyph(family: str, code_point: int) -> str | None:
     return table.get(code_point) if code_point < 0x80 else None
 
 
+@lru_cache(maxsize=256)
+def _font_kind(name: bytes, flags: int) -> tuple[str, bool]:
+    """A font's family and whether it is monospace, from its name and descriptor flags."""
+    font = name.decode("latin-1")
+    return font_family(font), bool(flags & FIXED_PITCH) or bool(MONO_NAMES.search(font))
+
+
 def _glyphs(page: pdfium.PdfPage) -> list[Glyph]:
     textpage = page.get_textpage()
     count = raw.FPDFText_CountChars(textpage)
@@ -106,11 +113,12 @@ def _glyphs(page: pdfium.PdfPage) -> list[Glyph]:
     found = []
     for i in range(count):
         code_point = raw.FPDFText_GetUnicode(textpage, i)
-        if raw.FPDFText_IsGenerated(textpage, i) or code_point in (0, 0xFFFE, 0xFFFF):
-            continue
+        if code_point < 0x20 and code_point != SOFT_HYPHEN or code_point in (0xFFFE, 0xFFFF):
+            continue  # line ends; word spaces come from the gaps between glyphs
+        if code_point == 0x20 and raw.FPDFText_IsGenerated(textpage, i):
+            continue  # a drawn code 0x20 may be a TeX font's glyph (cmex's big bracket)
         raw.FPDFText_GetFontInfo(textpage, i, name, len(name), flags)
-        font = name.value.decode("latin-1")
-        family = font_family(font)
+        family, mono = _font_kind(name.value, flags.value)
         text = "-" if code_point == SOFT_HYPHEN else tex_glyph(family, code_point)
         if text is None:
             text = chr(code_point) if code_point <= 0x10FFFF else ""
@@ -128,7 +136,7 @@ def _glyphs(page: pdfium.PdfPage) -> list[Glyph]:
                 box.top,
                 y.value,
                 size,
-                bool(flags.value & FIXED_PITCH) or bool(MONO_NAMES.search(font)),
+                mono,
                 family == "cmex",
             )
         )
@@ -136,7 +144,7 @@ def _glyphs(page: pdfium.PdfPage) -> list[Glyph]:
     return found
 
 
-def _colour(obj: pdfium.PdfObject, getter) -> tuple[int, int, int, int]:
+def _colour(obj, getter) -> tuple[int, int, int, int]:
     r, g, b, a = (ctypes.c_uint() for _ in range(4))
     if not getter(obj, r, g, b, a):
         return (0, 0, 0, 0)
@@ -148,22 +156,41 @@ def _grey(colour: tuple[int, int, int, int], darkest: int) -> bool:
     return a > 0 and max(r, g, b) - min(r, g, b) <= NEUTRAL and darkest <= min(r, g, b) < LIGHTEST
 
 
+def _path_objects(page: pdfium.PdfPage):
+    """The page's path objects, those inside form XObjects too (four levels at most)."""
+    stack = [(raw.FPDFPage_CountObjects(page.raw), raw.FPDFPage_GetObject, page.raw, 0)]
+    while stack:
+        count, get, parent, depth = stack.pop()
+        for i in range(count):
+            obj = get(parent, i)
+            kind = raw.FPDFPageObj_GetType(obj)
+            if kind == raw.FPDF_PAGEOBJ_PATH:
+                yield obj
+            elif kind == raw.FPDF_PAGEOBJ_FORM and depth < 4:
+                stack.append(
+                    (raw.FPDFFormObj_CountObjects(obj), raw.FPDFFormObj_GetObject, obj, depth + 1)
+                )
+
+
 def _paths(page: pdfium.PdfPage) -> tuple[list[Rect], list[Rect]]:
     """The thin dark rules and the grey boxes (filled light grey, or framed in grey)."""
     rules, boxes = [], []
     mode, stroke = ctypes.c_int(), ctypes.c_int()
-    for obj in page.get_objects(filter=[raw.FPDF_PAGEOBJ_PATH], max_depth=4):
-        x0, y0, x1, y1 = obj.get_bounds()
+    x0, y0, x1, y1 = (ctypes.c_float() for _ in range(4))
+    for obj in _path_objects(page):
+        if not raw.FPDFPageObj_GetBounds(obj, x0, y0, x1, y1):
+            continue
+        rect = Rect(x0.value, y0.value, x1.value, y1.value)
         raw.FPDFPath_GetDrawMode(obj, mode, stroke)
         filled, stroked = mode.value != 0, bool(stroke.value)
-        rect = Rect(x0, y0, x1, y1)
-        if y1 - y0 <= RULE_HEIGHT and x1 - x0 > 2:
+        height, width = rect.y1 - rect.y0, rect.x1 - rect.x0
+        if height <= RULE_HEIGHT and width > 2:
             dark = _colour(
                 obj, raw.FPDFPageObj_GetFillColor if filled else raw.FPDFPageObj_GetStrokeColor
             )
             if dark[3] > 0 and max(dark[:3]) < 128:
                 rules.append(rect)
-        elif y1 - y0 >= BOX_MIN_HEIGHT and x1 - x0 >= 4 * BOX_MIN_HEIGHT:
+        elif height >= BOX_MIN_HEIGHT and width >= 4 * BOX_MIN_HEIGHT:
             if (filled and _grey(_colour(obj, raw.FPDFPageObj_GetFillColor), 200)) or (
                 stroked and not filled and _grey(_colour(obj, raw.FPDFPageObj_GetStrokeColor), 120)
             ):

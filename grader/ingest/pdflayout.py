@@ -28,7 +28,7 @@ BIG_OPERATORS = frozenset("∑∏∫⋃⋂∐∮⨁⨂")
 AXIS = 0.25  # ems: a big operator is centred on the math axis, this far above the baseline
 
 
-@dataclass
+@dataclass(slots=True)
 class Token:
     """A piece of a line: a glyph, one glyph of a script, or a built atom."""
 
@@ -47,6 +47,10 @@ class Cluster:
     glyphs: list[Glyph]
     anchor: float  # the baseline
     tokens: list[Token] = field(default_factory=list)
+    size: float = 0.0  # the median glyph size, set from the glyphs it was made with
+
+    def __post_init__(self) -> None:
+        self.size = self.size or statistics.median(g.size for g in self.glyphs)
 
     @property
     def x0(self) -> float:
@@ -55,10 +59,6 @@ class Cluster:
     @property
     def x1(self) -> float:
         return max(t.x1 for t in self.tokens)
-
-    @property
-    def size(self) -> float:
-        return statistics.median(g.size for g in self.glyphs)
 
     @property
     def top(self) -> float:
