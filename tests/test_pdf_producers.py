@@ -137,3 +137,14 @@ def test_furniture_of_other_browsers_and_repeated_running_heads_is_dropped() -> 
     pages[3].append(_line(3, 60, "4"))
     kept = [line.text for line in without_furniture(pages)]
     assert kept == ["The vocabulary has 30522 tokens.", "30522"] * 4
+
+
+def test_a_page_with_more_characters_than_homework_is_an_error(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The layout work per page is bounded: a page over the cap is one clear error."""
+    from grader.ingest import IngestError, pdfglyphs
+
+    monkeypatch.setattr(pdfglyphs, "MAX_PAGE_CHARS", 100)
+    with pytest.raises(IngestError, match="theory_pdflatex.pdf: not a readable PDF .*characters"):
+        read_pdf(FIXTURES / "theory_pdflatex.pdf")

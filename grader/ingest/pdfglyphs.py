@@ -27,6 +27,8 @@ MONO_NAMES = re.compile(
 SUBSET_TAG = re.compile(r"^[A-Z]{6}\+")
 RULE_HEIGHT = 1.5  # points: a fraction bar or an overline, not a box
 BOX_MIN_HEIGHT = 8.0  # points: a box holds at least one line of text
+MAX_PAGE_CHARS = 40_000  # a page of homework has a few thousand
+MAX_RULES = 2_000  # rules and boxes kept per page (a table's cell borders are a few hundred)
 SOFT_HYPHEN = 2  # PDFium's code for a hyphen that breaks a word at a line's end
 NEUTRAL = 12  # most a box's colour channels may differ and still be grey
 LIGHTEST = 252  # lighter fills are the page's own white
@@ -108,6 +110,9 @@ def _font_kind(name: bytes, flags: int) -> tuple[str, bool]:
 def _glyphs(page: pdfium.PdfPage) -> list[Glyph]:
     textpage = page.get_textpage()
     count = raw.FPDFText_CountChars(textpage)
+    if count > MAX_PAGE_CHARS:
+        textpage.close()
+        raise ValueError(f"a page has {count} characters, more than any page of homework")
     box, x, y = raw.FS_RECTF(), ctypes.c_double(), ctypes.c_double()
     name, flags = ctypes.create_string_buffer(128), ctypes.c_int()
     found = []
@@ -188,11 +193,17 @@ def _paths(page: pdfium.PdfPage) -> tuple[list[Rect], list[Rect]]:
             dark = _colour(
                 obj, raw.FPDFPageObj_GetFillColor if filled else raw.FPDFPageObj_GetStrokeColor
             )
-            if dark[3] > 0 and max(dark[:3]) < 128:
+            if dark[3] > 0 and max(dark[:3]) < 128 and len(rules) < MAX_RULES:
                 rules.append(rect)
         elif height >= BOX_MIN_HEIGHT and width >= 4 * BOX_MIN_HEIGHT:
-            if (filled and _grey(_colour(obj, raw.FPDFPageObj_GetFillColor), 200)) or (
-                stroked and not filled and _grey(_colour(obj, raw.FPDFPageObj_GetStrokeColor), 120)
+            if (
+                (filled and _grey(_colour(obj, raw.FPDFPageObj_GetFillColor), 200))
+                or (
+                    stroked
+                    and not filled
+                    and _grey(_colour(obj, raw.FPDFPageObj_GetStrokeColor), 120)
+                )
+                and len(boxes) < MAX_RULES
             ):
                 boxes.append(rect)
     return rules, boxes

@@ -180,7 +180,9 @@ def _limits(clusters: list[Cluster]) -> list[Cluster]:
         for token in base.tokens:
             if token.text not in BIG_OPERATORS:
                 continue
-            glyph = next(g for g in base.glyphs if g.x0 == token.x0 and g.text == token.text)
+            glyph = next((g for g in base.glyphs if g.x0 == token.x0), None)
+            if glyph is None:
+                continue
             reach = LIMIT_REACH * glyph.size
             centre = (glyph.x0 + glyph.x1) / 2
             lower = upper = ""
