@@ -15,6 +15,8 @@ from grader.grade import GradeOptions, grade_path
 from grader.ingest.pagefurniture import without_furniture
 from grader.ingest.pdf import extract_pdf_text, read_pdf
 from grader.ingest.pdflayout import Line
+from grader.ingest.printednotebook import notebook_text
+from grader.ingest.text import parse_text
 from grader.results import FLAG_INTEGRITY
 from grader.rubric import load_rubric
 from grader.theory.realize import realize, sequence, symbol
@@ -148,3 +150,38 @@ def test_a_page_with_more_characters_than_homework_is_an_error(
     monkeypatch.setattr(pdfglyphs, "MAX_PAGE_CHARS", 100)
     with pytest.raises(IngestError, match="theory_pdflatex.pdf: not a readable PDF .*characters"):
         read_pdf(FIXTURES / "theory_pdflatex.pdf")
+
+
+def _mono(base: float, text: str, x0: float = 100.0, box: int | None = 0, prompt: str = "") -> Line:
+    width = 6.0
+    return Line(
+        0,
+        base,
+        x0,
+        x0 + width * len(text),
+        10.0,
+        text,
+        True,
+        width,
+        None if box is None else (0, box),
+        792.0,
+        prompt,
+        x0,
+    )
+
+
+def test_a_prompt_alone_on_its_line_starts_the_boxed_code_under_it() -> None:
+    """ "In [27]:" on a line of its own, the code in its box below, the log right after
+    it outside the box: code then output, the prompt gone and the indentation kept."""
+    lines = [
+        _mono(700, "", x0=40, box=None, prompt="In [27]:"),
+        _mono(688, "for epoch in range(2):"),
+        _mono(676, "print(f'Epoch {epoch}')", x0=124),
+        _mono(650, "Epoch 0", box=None),
+        _mono(638, "Epoch 1", box=None),
+    ]
+    blocks = parse_text(notebook_text(lines), "a.pdf", "pdf")
+    assert [(b.kind, b.text) for b in blocks] == [
+        ("code", "for epoch in range(2):\n    print(f'Epoch {epoch}')"),
+        ("output", "Epoch 0\nEpoch 1"),
+    ]
