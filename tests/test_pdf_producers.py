@@ -43,7 +43,7 @@ def test_pdflatex_equations_read_as_the_math_reader_reads_them(name: str) -> Non
     h, x = sequence("h"), sequence("x")
     t, beta = symbol("t"), symbol("beta")
     assert claims["h_t"] == [x(t) - h(t - 1)]
-    assert claims["‖x_1‖"] == [sp.sqrt(2) * beta]
+    assert claims["‖x_1‖"] == [sp.sqrt(2 * beta**2), sp.sqrt(2) * beta]  # √ over β² + β²
     sigmoid = sequence("sigmoid")
     assert claims["y_T"] == [sigmoid(1000 * (-x(1) + x(2) - x(3)))]
     assert claims["y_2"] == [(x(1) + x(3)) / 2]  # \frac from its stacked lines

@@ -25,6 +25,7 @@ SCRIPT_REACH = 0.6  # ems from the base glyph it follows
 WORD_SPACE = 0.15  # ems of gap that make a word space
 LIMIT_REACH = 1.3  # ems above or below a big operator a limit may be
 BIG_OPERATORS = frozenset("∑∏∫⋃⋂∐∮⨁⨂")
+MAX_RADICALS = 200  # radical signs placed per page (each is compared with every glyph)
 AXIS = 0.25  # ems: a big operator is centred on the math axis, this far above the baseline
 
 
@@ -97,10 +98,10 @@ def _anchor(glyph: Glyph) -> float:
 def _radicands(glyphs: list[Glyph]) -> dict[int, float]:
     """A radical sign hangs from its overline: it takes the baseline of the glyph right
     after it (``√2``), keyed by the sign's position in ``glyphs``."""
-    found = {}
-    for i, sign in enumerate(glyphs):
-        if sign.text != "√":
-            continue
+    found: dict[int, float] = {}
+    signs = [i for i, g in enumerate(glyphs) if g.text == "√"][:MAX_RADICALS]
+    for i in signs:
+        sign = glyphs[i]
         after = [
             g
             for g in glyphs
@@ -114,6 +115,7 @@ def _radicands(glyphs: list[Glyph]) -> dict[int, float]:
 
 
 def _clusters(glyphs: list[Glyph]) -> list[Cluster]:
+    """Glyphs on one baseline, cut at wide gaps."""
     moved = _radicands(glyphs)
     anchors = {id(g): moved.get(i, _anchor(g)) for i, g in enumerate(glyphs)}
     strands: list[list[Glyph]] = []
@@ -249,6 +251,26 @@ def _scripts(clusters: list[Cluster]) -> list[Cluster]:
     return bases
 
 
+def _radicals(tokens: list[Token], rules: list[Rect], base: float) -> list[Token]:
+    """A radical sign and the tokens under the overline that starts where it ends, made one
+    token: ``√(β^2 + β^2)`` (``√2`` when the radicand is one symbol)."""
+    for sign in [t for t in tokens if t.text == "√" and not t.script]:
+        bar = next(
+            (r for r in rules if abs(r.x0 - sign.x1) < 2 and base < r.y0 < base + 1.5 * sign.size),
+            None,
+        )
+        if bar is None:
+            continue
+        under = [t for t in tokens if t is not sign and bar.x0 - 1 <= t.x0 and t.x1 <= bar.x1 + 1]
+        if not under:
+            continue
+        text = line_text(under)
+        text = f"√{text}" if len(text) == 1 or text.isalnum() else f"√({text})"
+        tokens = [t for t in tokens if t is not sign and t not in under]
+        tokens.append(Token(text, sign.x0, bar.x1, sign.size, sign.mono))
+    return tokens
+
+
 def _gap_text(previous: Token, token: Token, last_x1: float, mono_width: float) -> str:
     """The spaces between two tokens: a word space for a gap wider than ``WORD_SPACE``
     ems; in monospace, one per character cell skipped (from the glyphs' left edges, which
@@ -324,6 +346,8 @@ def page_lines(marks: PageMarks, page: int) -> list[Line]:
         tokens = [t for c in row for t in c.tokens]
         mono = sum(g.mono for g in glyphs) * 2 > len(glyphs)
         width = _advance(tokens) if mono else 0.0
+        if not mono:
+            tokens = _radicals(tokens, marks.rules, row[0].anchor)
         text, x0, prompt = line_text(tokens, width), min(t.x0 for t in tokens), ""
         match = PROMPT.match(text) if mono else None
         if match:  # the code starts after the prompt, in its box
