@@ -65,7 +65,7 @@ def _mapped_bytes() -> int:
 
 
 def _extract_in_child(path: Path, result_fd: int) -> None:
-    """The child's work: limits, then the pages (or the reading error) as JSON."""
+    """The child's work: limits, then the text (or the reading error) as JSON."""
     limit = _mapped_bytes() + PDF_MEMORY_BYTES
     resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
     resource.setrlimit(resource.RLIMIT_CPU, (PDF_CPU_S, PDF_CPU_S + 1))

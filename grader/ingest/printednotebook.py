@@ -1,14 +1,14 @@
 """A printed notebook's cells, told apart by layout: code is monospace in a grey box (its
 ``In [n]:`` prompt, which may stand alone on its line, dropped); an output is the monospace
 text right after boxed code, outside any box and without a prompt (browsers' prints show
-no ``Out[n]:`` for printed text), or after an ``Out[n]:`` prompt. Without boxes a prompt
-does not tell code from output (some exports prompt both): the text reader decides. Lines of one box or one output run on across
-a page break.
+no ``Out[n]:`` for printed text), or after an ``Out[n]:`` prompt. Lines of one box or of
+one output run on across a page break.
 
 The text is written for :func:`grader.ingest.text.parse_text`: prose lines as they are,
 each cell in a fence whose info string says what layout found (``PRINTED_CODE``,
-``PRINTED_OUTPUT``), and monospace text whose role layout cannot tell (no boxes, no
-prompts: text printed from markdown) in a plain fence, left to the text reader.
+``PRINTED_OUTPUT``), and monospace text whose role layout cannot tell (no box: a ``<pre>``
+print, where a prompt does not tell code from output either, as some exports prompt both)
+in a plain fence, prompt and all, left to the text reader.
 """
 
 from __future__ import annotations
@@ -37,8 +37,8 @@ class _Run:
 
 
 def _spacing(lines: list[Line]) -> float | None:
-    """The monospace line spacing: the commonest gap between consecutive monospace lines
-    on a page (a quarter point apart at most) among gaps of no blank line (at most
+    """The document's monospace line spacing: the commonest gap (to a quarter point)
+    between consecutive monospace lines of a page, among gaps of no blank line (at most
     ``FIRST_GAP`` ems); None when no two such lines follow each other."""
     gaps = [
         round(4 * (above.base - below.base)) / 4
