@@ -227,7 +227,7 @@ def test_a_pdf_that_stalls_the_parser_is_an_error_in_bounded_time(
 
     path = _pdf(tmp_path, "<p>Problem 1</p>")
     monkeypatch.setattr(pdf, "PDF_WALL_S", 1.0)
-    monkeypatch.setattr(pdf, "_pages", lambda _: time.sleep(30) or [])  # a parser that loops
+    monkeypatch.setattr(pdf, "_text", lambda _: time.sleep(30) or "")  # a parser that loops
     started = time.monotonic()
     with pytest.raises(IngestError, match=r"sub.pdf: reading the PDF still running after 1 s"):
         read_pdf(path)
@@ -241,7 +241,7 @@ def test_a_pdf_that_needs_too_much_memory_is_an_error(
 
     path = _pdf(tmp_path, "<p>Problem 1</p>")
     monkeypatch.setattr(pdf, "PDF_MEMORY_BYTES", 64 << 20)
-    monkeypatch.setattr(pdf, "_pages", lambda _: [" " * (512 << 20)])  # a parser that balloons
+    monkeypatch.setattr(pdf, "_text", lambda _: " " * (512 << 20))  # a parser that balloons
     with pytest.raises(IngestError, match="sub.pdf"):
         read_pdf(path)
 

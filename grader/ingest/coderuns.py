@@ -14,17 +14,18 @@ def _is_code_like(line: str) -> bool:
     return bool(CODE_LINE.match(line)) or line.startswith((" ", "\t", "↪", "↳"))
 
 
-def _paren_depth(text: str) -> int:
+def paren_depth(text: str) -> int:
+    """Brackets a line leaves open (negative: closes), brackets inside strings aside."""
     text = re.sub(r"""(['"]).*?\1""", "", text)  # brackets inside strings do not count
     return sum(text.count(c) for c in "([{") - sum(text.count(c) for c in ")]}")
 
 
 def _group(lines: list[str], start: int, limit: int = 12) -> str:
     """The line at ``start`` plus the lines that close its open brackets."""
-    text, depth, end = lines[start], _paren_depth(lines[start]), start + 1
+    text, depth, end = lines[start], paren_depth(lines[start]), start + 1
     while depth > 0 and end < len(lines) and end - start < limit:
         text += "\n" + lines[end]
-        depth += _paren_depth(lines[end])
+        depth += paren_depth(lines[end])
         end += 1
     return text
 
@@ -62,7 +63,7 @@ def _run_end(lines: list[str], start: int) -> int:
                     break
             elif not (_is_code_like(line) or STRONG_CODE_LINE.match(line)):
                 break
-        depth += _paren_depth(line)
+        depth += paren_depth(line)
         if line.strip():
             end = j + 1
         j += 1

@@ -3,6 +3,9 @@
 import re
 
 FENCE = re.compile(r"^\s*```")
+# The info strings of fences the PDF reader writes where layout tells code from output.
+PRINTED_CODE = "printed-code"
+PRINTED_OUTPUT = "printed-output"
 # Jupyter prompts as printed to PDF: "In [3]:", "[3]:", "[ ]:" (Colab exports have no count).
 PROMPT = re.compile(r"^\s*(?:In\s*)?\[\s*(\d*)\s*\]:\s?")
 # nbconvert prints an execute_result as "Out[4]: 30522".

@@ -1,9 +1,13 @@
-"""Read a PDF (LaTeX answers followed by notebooks printed to PDF) by text extraction.
+"""Read a PDF (LaTeX answers followed by notebooks printed to PDF) from its layout.
 
-The text is turned into the same markdown-like form the seeds show: runs of code lines
-(with or without ``In [n]:`` prompts) are fenced, the rest stays as paragraphs, and
-:func:`grader.ingest.text.parse_text` then tells code, outputs and prose apart. Every
-output from a PDF is ``printed`` evidence: weaker than an executed notebook's.
+PDFium gives every glyph with its box, font and size (:mod:`.pdfglyphs`); lines are built
+with word spaces, sub- and superscripts, limits and fractions as the math reader reads them
+(:mod:`.pdflayout`); headers, footers and page numbers are dropped (:mod:`.pagefurniture`);
+a printed notebook's code and outputs are fenced as layout shows them
+(:mod:`.printednotebook`). Runs of code lines that layout did not fence are found as before
+(:func:`.coderuns.fence_code_runs`), and :func:`grader.ingest.text.parse_text` then makes
+the blocks. Every output from a PDF is ``printed`` evidence: weaker than an executed
+notebook's.
 """
 
 from __future__ import annotations
@@ -13,15 +17,19 @@ import os
 import resource
 from pathlib import Path
 
-from pypdf import PdfReader
-from pypdf.errors import FileNotDecryptedError, PdfReadError
+import pypdfium2 as pdfium
+import pypdfium2.raw as pdfium_raw
 
 from grader.document import Block
 from grader.sandbox.procs import fork_supervised
 
 from .coderuns import fence_code_runs
 from .errors import IngestError
-from .text import parse_text
+from .pagefurniture import without_furniture
+from .pdfglyphs import page_marks
+from .pdflayout import page_lines
+from .printednotebook import notebook_text
+from .text import fence_chunks, parse_text
 
 # A PDF is hostile input: it is parsed in a forked child with these limits, so a crafted
 # file that makes the parser loop or balloon costs one error row, not the class's run.
@@ -31,21 +39,23 @@ PDF_MEMORY_BYTES = 1 << 30  # beyond what the process already maps
 PDF_TEXT_CAP = 16 << 20  # more extracted text than any honest submission has
 
 
-def _pages(path: Path) -> list[str]:
-    """Every page's text; IngestError for encrypted or broken PDFs."""
+def _text(path: Path) -> str:
+    """The PDF's text as laid out; IngestError for encrypted or broken PDFs."""
     try:
-        reader = PdfReader(path)
-        if reader.is_encrypted:
+        document = pdfium.PdfDocument(path)
+    except pdfium.PdfiumError as exc:
+        if getattr(exc, "err_code", None) == pdfium_raw.FPDF_ERR_PASSWORD:
             raise IngestError(
                 f"{path.name}: the PDF is password-protected; upload it without a password"
-            )
-        return [page.extract_text() or "" for page in reader.pages]
-    except FileNotDecryptedError:
-        raise IngestError(
-            f"{path.name}: the PDF is password-protected; upload it without a password"
-        ) from None
-    except (PdfReadError, ValueError, KeyError, OSError, RecursionError) as exc:
+            ) from None
         raise IngestError(f"{path.name}: not a readable PDF ({exc}); re-export it") from None
+    try:
+        pages = [page_lines(page_marks(document[i]), i) for i in range(len(document))]
+    except (pdfium.PdfiumError, ValueError, OSError) as exc:
+        raise IngestError(f"{path.name}: not a readable PDF ({exc}); re-export it") from None
+    finally:
+        document.close()
+    return notebook_text(without_furniture(pages))
 
 
 def _mapped_bytes() -> int:
@@ -55,12 +65,12 @@ def _mapped_bytes() -> int:
 
 
 def _extract_in_child(path: Path, result_fd: int) -> None:
-    """The child's work: limits, then the pages (or the reading error) as JSON."""
+    """The child's work: limits, then the text (or the reading error) as JSON."""
     limit = _mapped_bytes() + PDF_MEMORY_BYTES
     resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
     resource.setrlimit(resource.RLIMIT_CPU, (PDF_CPU_S, PDF_CPU_S + 1))
     try:
-        payload = {"pages": _pages(path)}
+        payload = {"text": _text(path)}
     except IngestError as exc:
         payload = {"error": str(exc)}
     except MemoryError:
@@ -87,7 +97,7 @@ def extract_pdf_text(path: Path) -> str:
     payload = json.loads(finished.result)
     if "error" in payload:
         raise IngestError(payload["error"])
-    text = "\n".join(payload["pages"])
+    text = payload["text"]
     if not text.strip():
         raise IngestError(
             f"{path.name}: the PDF has no text layer (scanned images?); export it from "
@@ -96,6 +106,14 @@ def extract_pdf_text(path: Path) -> str:
     return text
 
 
+def _fence_unfenced(text: str) -> str:
+    """Fence the code runs that layout left in the prose (code set in a text font)."""
+    pieces = []
+    for info, body in fence_chunks(text):
+        pieces.append(fence_code_runs(body) if info is None else f"```{info}\n{body}\n```")
+    return "\n".join(pieces)
+
+
 def read_pdf(path: Path) -> list[Block]:
     """Blocks recovered from a PDF's text."""
-    return parse_text(fence_code_runs(extract_pdf_text(path)), path.name, "pdf")
+    return parse_text(_fence_unfenced(extract_pdf_text(path)), path.name, "pdf")

@@ -17,7 +17,16 @@ from grader.document import Block
 
 from .coderuns import fence_code_runs
 from .errors import IngestError
-from .patterns import CODE_LINE, FENCE, OUT_PROMPT, PROMPT, WRAP_MARK, WRAP_TAIL_MARKS
+from .patterns import (
+    CODE_LINE,
+    FENCE,
+    OUT_PROMPT,
+    PRINTED_CODE,
+    PRINTED_OUTPUT,
+    PROMPT,
+    WRAP_MARK,
+    WRAP_TAIL_MARKS,
+)
 
 STRING_LITERAL = re.compile(r"""(['"])((?:\\.|(?!\1).)*)\1""")
 FSTRING_FIELD = re.compile(r"\{[^{}]*\}")
@@ -183,28 +192,34 @@ def looks_like_output(paragraph: str, templates: list[str]) -> bool:
     return all(matches(line) for line in lines)
 
 
-def fenced_chunks(text: str) -> list[tuple[bool, str]]:
-    """Split text into (is_fenced, content) chunks."""
-    chunks: list[tuple[bool, str]] = []
+def fence_chunks(text: str) -> list[tuple[str | None, str]]:
+    """Split text into (info, content) chunks: ``info`` is None outside fences, else the
+    fence's info string ("" for a bare fence, ``printed-code`` from the PDF reader)."""
+    chunks: list[tuple[str | None, str]] = []
     current: list[str] = []
-    inside = False
+    info: str | None = None
     for line in text.splitlines():
         if FENCE.match(line):
-            chunks.append((inside, "\n".join(current)))
+            chunks.append((info, "\n".join(current)))
             current = []
-            inside = not inside
+            info = line.strip()[3:].strip() if info is None else None
             continue
         current.append(line)
-    chunks.append((inside, "\n".join(current)))
-    return [(fenced, body) for fenced, body in chunks if body.strip()]
+    chunks.append((info, "\n".join(current)))
+    return [(kind, body) for kind, body in chunks if body.strip()]
+
+
+def fenced_chunks(text: str) -> list[tuple[bool, str]]:
+    """Split text into (is_fenced, content) chunks."""
+    return [(info is not None, body) for info, body in fence_chunks(text)]
 
 
 def _fence_prompted_code(text: str) -> str:
     """Fence code that a pasted notebook left unfenced, when it carries ``In [n]:`` prompts."""
     pieces = []
-    for fenced, body in fenced_chunks(text):
-        if fenced:
-            pieces.append(f"```\n{body}\n```")
+    for info, body in fence_chunks(text):
+        if info is not None:
+            pieces.append(f"```{info}\n{body}\n```")
         elif any(PROMPT.match(line) for line in body.splitlines()):
             pieces.append(fence_code_runs(body, lines_stand_alone=False))
         else:
@@ -225,15 +240,20 @@ def parse_text(text: str, source: str, origin: str) -> list[Block]:
         content = OUT_PROMPT.sub("", content, count=1)
         blocks.append(Block("output", content, source, origin, output_type="printed"))
 
-    for fenced, body in fenced_chunks(_fence_prompted_code(unwrap_lines(text))):
-        if fenced:
+    for info, body in fence_chunks(_fence_prompted_code(unwrap_lines(text))):
+        if info == PRINTED_OUTPUT and after_code():  # layout found it after its code
+            add_output(body.strip("\n"))
+            continue
+        if info is not None:
             content, had_prompt = _strip_prompts(body)
             content = content.strip("\n")
             if OUT_PROMPT.match(content) and after_code():
                 add_output(content)
                 continue
-            is_code = looks_like_code(content, code_seen) or (
-                had_prompt and not _is_literal(content) and not after_code()
+            is_code = (
+                info == PRINTED_CODE
+                or looks_like_code(content, code_seen)
+                or (had_prompt and not _is_literal(content) and not after_code())
             )
             if is_code:
                 blocks.append(Block("code", content, source, origin))

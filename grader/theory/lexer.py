@@ -58,6 +58,7 @@ _UNICODE = {
     "…": "...",
     "⋯": "...",
     "∞": " oo ",
+    "∥": "‖",  # PARALLEL TO: pdflatex's ToUnicode for \|
     "√": " sqrt ",
     "Σ": " sum ",
     "∑": " sum ",

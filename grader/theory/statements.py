@@ -195,11 +195,11 @@ def _math_edge(text: str, from_end: bool) -> str:
         return ""
     edge = text[kept[0].start : kept[-1].end].strip()
     if from_end:  # "a) ‖x1‖ = …", "(b) y_1 = …": a part's marker is not math
-        edge = edge[_after_unmatched_closer(edge) :].strip()
+        edge = edge[_after_unmatched_closer(edge) :].strip().lstrip(",; ")  # "we know, h_t"
         marker = _PART_MARKER.match(edge)
         return edge[marker.end() :] if marker else edge
     # "sqrt(2)*beta (since d.b = 0)": the bracket that opens the words is not math
-    return edge.rstrip(" ([{+-*/")
+    return edge.rstrip(" ([{+-*/,;")  # "= x_t - h_{t-1}, so the output"
 
 
 def _after_unmatched_closer(text: str) -> int:
