@@ -11,6 +11,11 @@ needed between them: a fork of the server costs about 30 ms (torch is loaded), a
 used to take two before its first task. The confined process never runs student code; it
 supervises each task (time, output) and writes one JSON line per task on the job's result
 pipe. The server reads that pipe and parses it with ``json`` only.
+
+A task's own result channel is sealed (:func:`grader.sandbox.procs.seal`): its work
+function must call ``seal(result_fd)`` once no student code is left to run, and write its
+records after that. A task that cannot even be started (no process left to fork) is an
+``infra`` record: the grader's failure, not the student's.
 """
 
 from __future__ import annotations
@@ -26,7 +31,7 @@ from functools import partial
 
 from . import isolation
 from .limits import Limits
-from .procs import Finished, fork_supervised
+from .procs import Finished, fork_supervised, reap_orphans
 
 SETUP_S = 15.0  # time for namespaces and mounts, on top of the tasks' own limits
 LINE_CAP = 4 << 20  # bytes of results one job may send back
@@ -40,6 +45,9 @@ class Task:
     name: str
     work: Callable[[int], None]
     wall_s: float | None = None  # default: limits.wall_s
+    # student code runs in the task's own process: it must end with no other thread (a
+    # notebook's code runs in a kernel process instead, killed at the seal)
+    one_thread: bool = True
 
 
 @dataclass
@@ -49,6 +57,7 @@ class JobResult:
     tasks: dict[str, dict] = field(default_factory=dict)
     problem: str | None = None  # set when the job as a whole failed
     isolated: bool = False
+    infra: bool = False  # the job failed on the grader's side (set-up, a crash), not the student's
 
 
 def write_line(fd: int, record: dict) -> None:
@@ -79,6 +88,7 @@ def _task_record(task: Task, finished: Finished, limits: Limits, wall_s: float) 
         "output_bytes": finished.output_bytes,
         "output_head": finished.output.decode("utf-8", "replace"),
         "seconds": round(finished.seconds, 3),
+        "tampered": finished.tampered is not None,
     }
 
 
@@ -94,9 +104,21 @@ def _confined(plan: isolation.Plan, limits: Limits, tasks: list[Task], result_fd
         return
     for task in tasks:
         wall_s = task.wall_s or limits.wall_s
-        finished = fork_supervised(
-            task.work, wall_s, limits.output_kb * 1024, LINE_CAP, sweep=plan.namespaced
-        )
+        try:
+            finished = fork_supervised(
+                task.work,
+                wall_s,
+                limits.output_kb * 1024,
+                LINE_CAP,
+                sweep=plan.namespaced,
+                sealed=True,
+                one_thread=task.one_thread,
+            )
+        except OSError as exc:  # no process or pipe left for the task: not the student's doing
+            write_line(result_fd, {"task": task.name, "infra": f"could not start it: {exc}"})
+            continue
+        finally:
+            reap_orphans()
         write_line(result_fd, _task_record(task, finished, limits, wall_s))
 
 
@@ -123,7 +145,7 @@ def run_job(
                 partial(_confined, plan, limits, tasks), wall_s, JOB_OUTPUT_CAP, LINE_CAP
             )
     except OSError as exc:
-        result.problem = f"the sandbox could not be set up: {exc}"
+        result.problem, result.infra = f"the sandbox could not be set up: {exc}", True
         return result
     finally:
         if scratch:
@@ -131,11 +153,14 @@ def run_job(
     for record in parse_lines(finished.result):
         if "setup_error" in record:
             result.problem = f"the sandbox could not be set up: {record['setup_error']}"
+            result.infra = True
         elif isinstance(record.get("task"), str):
             result.tasks[record["task"]] = record
     problem = finished.problem(wall_s, limits.cpu_s, limits.output_kb)
     if problem and result.problem is None:
         result.problem = f"the sandbox {problem}"
+        # student code never runs in the confined process: its crash is the grader's
+        result.infra = not finished.timed_out
     if not result.tasks and result.problem is None:
-        result.problem = "the sandbox ended without sending results"
+        result.problem, result.infra = "the sandbox ended without sending results", True
     return result
