@@ -153,6 +153,15 @@ def _audit(event: str, args: tuple) -> None:
         raise RuntimeError("replacing a function's code is not allowed in the sandbox")
 
 
+def _stop_library_threads() -> None:
+    """End the threads libraries start on their own in honest code (tqdm's monitor of its
+    progress bars), so that the seal finds one thread left."""
+    progress = sys.modules.get("tqdm.std")
+    monitor = getattr(getattr(progress, "tqdm", None), "monitor", None)
+    if monitor is not None and hasattr(monitor, "exit"):
+        call(monitor.exit)
+
+
 def _quiet() -> None:
     """No student code may run from here on: no timers, signal handlers, tracers or
     finalizers (the garbage collector stays off until the process ends)."""
@@ -491,6 +500,7 @@ def run_function(
         records.append({"checks": observe(target, config)})
     # as plain JSON now: a returned object's __repr__ is student code, and runs before the check
     records = json.loads(json.dumps(records, default=repr))
+    _stop_library_threads()
     _quiet()
     guard.restore()
     if guard.tampered:

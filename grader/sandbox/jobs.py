@@ -113,6 +113,7 @@ def _confined(plan: isolation.Plan, limits: Limits, tasks: list[Task], result_fd
                 sweep=plan.namespaced,
                 sealed=True,
                 one_thread=task.one_thread,
+                memory_mb=limits.memory_mb,
             )
         except OSError as exc:  # no process or pipe left for the task: not the student's doing
             write_line(result_fd, {"task": task.name, "infra": f"could not start it: {exc}"})
@@ -129,15 +130,18 @@ def run_job(
     wall_s = sum(t.wall_s or limits.wall_s for t in tasks) + SETUP_S
     scratch = None if isolate else tempfile.mkdtemp(prefix="grader-sandbox-")
     python = isolation.python_paths()
+    uid = isolation.sandbox_uid() if os.geteuid() == 0 else isolation.NOBODY
     plan = isolation.Plan(
         namespaced=isolate,
         workdir=isolation.PRIVATE_TMP if isolate else scratch,
         hide=hide,
         expose=python,
         drop=isolate or isolation.reachable_by_others(python),
+        uid=uid,
+        gid=uid,
     )
     if scratch and plan.drop and os.geteuid() == 0:
-        os.chown(scratch, isolation.NOBODY, isolation.NOBODY)
+        os.chown(scratch, uid, uid)
     result = JobResult(isolated=isolate)
     try:
         with isolation.pid_namespace_for_next_child() if isolate else nullcontext():

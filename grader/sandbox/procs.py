@@ -57,6 +57,7 @@ class Finished:
     result_exceeded: bool = False
     seconds: float = 0.0
     tampered: str | None = None  # why a sealed child's results were not used
+    memory_exceeded_mb: int | None = None  # the whole sandbox's memory cap it went over
 
     @property
     def signal_name(self) -> str:
@@ -72,6 +73,11 @@ class Finished:
         """Why the child ended abnormally, in words; None if it exited normally."""
         if self.tampered:
             return self.tampered
+        if self.memory_exceeded_mb:
+            return (
+                f"used more than {self.memory_exceeded_mb} MiB of memory across its processes "
+                "(the limit of the whole submission), so it was stopped"
+            )
         if self.timed_out:
             return f"still running after {wall_s:g} s (the wall-clock limit), so it was stopped"
         if self.output_exceeded:
@@ -167,6 +173,26 @@ def _leave_only(pid: int) -> None:
         os.kill(pid, signal.SIGCONT)
 
 
+def _anon_kib(pid: int | str) -> int:
+    """Resident anonymous memory of a process, KiB (0 if it is gone)."""
+    try:
+        with open(f"/proc/{pid}/status", "rb") as status:
+            for line in status:
+                if line.startswith(b"RssAnon:"):
+                    return int(line.split()[1])
+    except (OSError, ValueError):
+        return 0
+    return 0
+
+
+def added_memory_kib() -> int:
+    """As the first process of a PID namespace: the memory its other processes added to
+    what they share with it (each is a fork of it), summed, KiB. A lower bound: a page a
+    fork still shares counts as its own only once it is written."""
+    base = _anon_kib("self")
+    return sum(max(0, _anon_kib(pid) - base) for pid in _others({os.getpid()}))
+
+
 def reap_orphans() -> None:
     """Collect the exit status of any child left over (orphans a sandbox adopted): zombies
     count against the process limit of the sandbox's uid."""
@@ -250,6 +276,7 @@ def fork_supervised(
     sweep: bool = False,
     sealed: bool = False,
     one_thread: bool = True,
+    memory_mb: int | None = None,
 ) -> Finished:
     """Run ``work(result_fd)`` in a forked child and wait for it, at most ``wall_s`` seconds.
 
@@ -258,7 +285,8 @@ def fork_supervised(
     result pipe stop it too. ``sweep`` also kills every other process the caller can
     signal (use only as the first process of a PID namespace). ``sealed``: the result
     channel is a socket on which only what follows the seal counts (:func:`seal`), given
-    only to a child left with ``one_thread`` (where student code ran in it).
+    only to a child left with ``one_thread`` (where student code ran in it). ``memory_mb``
+    (with ``sweep``): the memory all processes of the namespace may add together.
     """
     out_r, out_w = os.pipe()
     if sealed:
@@ -279,6 +307,7 @@ def fork_supervised(
     sealer = _Seal(res_r, pid, sweep, one_thread) if sealed else None
     status = None
     timed_out = False
+    over_memory = None
     deadline = start + wall_s
     try:
         while status is None:
@@ -299,6 +328,9 @@ def fork_supervised(
                 sealer.check(result)
                 if sealer.tampered:
                     break
+            if memory_mb and sweep and added_memory_kib() > memory_mb * 1024:
+                over_memory = memory_mb
+                break
             done, code = os.waitpid(pid, os.WNOHANG)
             if done:
                 status = code
@@ -332,4 +364,5 @@ def fork_supervised(
         result_exceeded=result.exceeded,
         seconds=time.monotonic() - start,
         tampered=sealer.tampered if sealer is not None else None,
+        memory_exceeded_mb=over_memory,
     )

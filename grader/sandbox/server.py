@@ -46,7 +46,7 @@ def probe() -> dict:
         return {"available": False, "reason": result.problem, "infra": os.geteuid() == 0}
     lines = result.tasks.get("probe", {}).get("lines", [])
     seen = lines[0] if lines else {}
-    if os.geteuid() == 0 and seen.get("uid") != isolation.NOBODY:
+    if os.geteuid() == 0 and seen.get("uid") != isolation.sandbox_uid():
         return {"available": False, "reason": "the sandbox could not drop root privileges"}
     if seen.get("interfaces") != ["lo"]:
         return {"available": False, "reason": "the sandbox still saw network interfaces"}
@@ -114,7 +114,7 @@ def main() -> None:
         if found.get("infra"):
             found = probe()
         if op == "hello":
-            reply = {"isolation": found, "pid": os.getpid()}
+            reply = {"isolation": found, "pid": os.getpid(), "uid": isolation.sandbox_uid()}
         elif op == "expect":
             reply = expect(request)
         elif op == "run":
