@@ -25,6 +25,7 @@ import copy
 import gc
 import inspect
 import json
+import operator
 import signal
 import sys
 import types
@@ -99,6 +100,8 @@ class Guard:
         self.functions = [(f, f.__defaults__, f.__kwdefaults__) for f in dict.fromkeys(functions)]
         self.saved_modules = [tuple(d.items()) for _, d in self.modules]
         self.saved_classes = [tuple(vars(c).items()) for c in self.classes]
+        self.module_ids = [_snapshot(d) for _, d in self.modules]
+        self.class_ids = [_snapshot(vars(c)) for c in self.classes]
         self.tampered: list[str] = []
         self.kept: list[Any] = []  # what a restore took out: its finalizers never run here
 
@@ -108,18 +111,19 @@ class Guard:
 
     def restore(self) -> None:
         """Undo every change to the guarded namespaces since the snapshot."""
-        for (name, namespace), saved in zip(self.modules, self.saved_modules, strict=True):
-            before = dict(saved)
-            changed = namespace.keys() ^ before.keys() or any(
-                namespace.get(k, _MISSING) is not v for k, v in saved
-            )
-            if changed:
+        for (name, namespace), saved, ids in zip(
+            self.modules, self.saved_modules, self.module_ids, strict=True
+        ):
+            if not _same(namespace, ids):
+                before = dict(saved)
                 if name in self.grader:
                     self._note(name)
                 self.kept.append(dict(namespace))
                 namespace.clear()
                 namespace.update(before)
-        for cls, saved in zip(self.classes, self.saved_classes, strict=True):
+        for cls, saved, ids in zip(self.classes, self.saved_classes, self.class_ids, strict=True):
+            if _same(vars(cls), ids):
+                continue
             current = dict(vars(cls))
             added = current.keys() - dict(saved).keys()
             replaced = [(k, v) for k, v in saved if current.get(k, _MISSING) is not v]
@@ -140,8 +144,31 @@ class Guard:
             self._note(f"{fn.__module__}.{fn.__qualname__}")
 
 
+def _same(namespace: Any, saved: tuple[tuple, tuple]) -> bool:
+    """Whether a namespace holds the very same keys and values, in the same order, as
+    ``saved`` (keys, values): compared by identity, which never calls student code (an
+    ``__eq__``)."""
+    keys, values = saved
+    return (
+        len(namespace) == len(keys)
+        and all(map(operator.is_, namespace, keys))
+        and all(map(operator.is_, namespace.values(), values))
+    )
+
+
+def _snapshot(namespace: Any) -> tuple[tuple, tuple]:
+    return tuple(namespace), tuple(namespace.values())
+
+
 _MISSING = object()
 _guards: list[Guard] = []  # this task's guard (a list: setting it changes no module)
+_prepared: list[Guard] = []  # a snapshot the sandbox server takes once per job, before forking
+
+
+def prepare() -> None:
+    """Take the guard's snapshot now, in the sandbox server, so that each task (a fork)
+    starts with it instead of taking its own."""
+    _prepared[:] = [Guard()]
 
 
 def _audit(event: str, args: tuple) -> None:
@@ -180,15 +207,26 @@ def _quiet() -> None:
     gc.callbacks.clear()
 
 
-def call(fn: Callable, *args: Any, **kwargs: Any) -> tuple[Any, str | None]:
-    """``fn(*args, **kwargs)`` as (value, None), or (None, what it raised); then un-patch."""
+def attempt(fn: Callable, *args: Any, **kwargs: Any) -> tuple[Any, str | None]:
+    """``fn(*args, **kwargs)`` as (value, None), or (None, what it raised)."""
     try:
         return fn(*args, **kwargs), None
     except BaseException as exc:  # noqa: BLE001 - sys.exit and friends are results here
         return None, describe(exc)
+
+
+def unpatch() -> None:
+    """Put the guarded namespaces back as they were (see :class:`Guard`)."""
+    for guard in _guards:
+        guard.restore()
+
+
+def call(fn: Callable, *args: Any, **kwargs: Any) -> tuple[Any, str | None]:
+    """:func:`attempt`, then un-patch."""
+    try:
+        return attempt(fn, *args, **kwargs)
     finally:
-        for guard in _guards:
-            guard.restore()
+        unpatch()
 
 
 def plain(value: Any) -> Any:
@@ -470,10 +508,11 @@ def load_definitions(definitions: list[dict]) -> tuple[dict, list[str]]:
         except (SyntaxError, ValueError) as exc:
             notes.append(f"{item['where']}: skipped, {describe(exc)}")
             continue
-        _, error = call(exec, code, namespace)
+        _, error = attempt(exec, code, namespace)  # un-patched once, after the last one
         if error:
             first = item["code"].strip().splitlines()[0][:80]
             notes.append(f"{item['where']}: `{first}` failed: {error}")
+    unpatch()
     return namespace, notes
 
 
@@ -487,7 +526,7 @@ def run_function(
     torch.set_num_threads(1)
     observe, config = OBSERVERS[suite], copy.deepcopy(config)
     sys.addaudithook(_audit)
-    guard = Guard()
+    guard = _prepared[0] if _prepared else Guard()
     _guards.append(guard)
     records: list[dict] = []
     namespace, notes = load_definitions(definitions)

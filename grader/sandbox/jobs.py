@@ -58,6 +58,7 @@ class JobResult:
     problem: str | None = None  # set when the job as a whole failed
     isolated: bool = False
     infra: bool = False  # the job failed on the grader's side (set-up, a crash), not the student's
+    errno: int | None = None  # of a set-up that failed (EPERM: no privilege for namespaces)
 
 
 def write_line(fd: int, record: dict) -> None:
@@ -100,7 +101,7 @@ def _confined(plan: isolation.Plan, limits: Limits, tasks: list[Task], result_fd
             isolation.unshare(isolation.NAMESPACES & ~isolation.CLONE_NEWPID)
         isolation.enter(plan, limits)
     except OSError as exc:
-        write_line(result_fd, {"setup_error": str(exc)})
+        write_line(result_fd, {"setup_error": str(exc), "errno": exc.errno})
         return
     for task in tasks:
         wall_s = task.wall_s or limits.wall_s
@@ -150,6 +151,7 @@ def run_job(
             )
     except OSError as exc:
         result.problem, result.infra = f"the sandbox could not be set up: {exc}", True
+        result.errno = exc.errno
         return result
     finally:
         if scratch:
@@ -158,6 +160,7 @@ def run_job(
         if "setup_error" in record:
             result.problem = f"the sandbox could not be set up: {record['setup_error']}"
             result.infra = True
+            result.errno = record.get("errno") if isinstance(record.get("errno"), int) else None
         elif isinstance(record.get("task"), str):
             result.tasks[record["task"]] = record
     problem = finished.problem(wall_s, limits.cpu_s, limits.output_kb)

@@ -142,12 +142,13 @@ def seal(channel: int) -> None:
         os._exit(EXIT_UNSEALED)
 
 
-def _threads(pid: int) -> int:
-    """How many threads process ``pid`` has (0 if it is gone)."""
+def _status(pid: int | str, key: bytes) -> int:
+    """A number from ``/proc/PID/status`` (``b"Threads:"``, ``b"RssAnon:"`` in KiB); 0 if
+    the process is gone."""
     try:
         with open(f"/proc/{pid}/status", "rb") as status:
             for line in status:
-                if line.startswith(b"Threads:"):
+                if line.startswith(key):
                     return int(line.split()[1])
     except (OSError, ValueError):
         return 0
@@ -173,24 +174,12 @@ def _leave_only(pid: int) -> None:
         os.kill(pid, signal.SIGCONT)
 
 
-def _anon_kib(pid: int | str) -> int:
-    """Resident anonymous memory of a process, KiB (0 if it is gone)."""
-    try:
-        with open(f"/proc/{pid}/status", "rb") as status:
-            for line in status:
-                if line.startswith(b"RssAnon:"):
-                    return int(line.split()[1])
-    except (OSError, ValueError):
-        return 0
-    return 0
-
-
 def added_memory_kib() -> int:
     """As the first process of a PID namespace: the memory its other processes added to
     what they share with it (each is a fork of it), summed, KiB. A lower bound: a page a
     fork still shares counts as its own only once it is written."""
-    base = _anon_kib("self")
-    return sum(max(0, _anon_kib(pid) - base) for pid in _others({os.getpid()}))
+    base = _status("self", b"RssAnon:")
+    return sum(max(0, _status(pid, b"RssAnon:") - base) for pid in _others({os.getpid()}))
 
 
 def reap_orphans() -> None:
@@ -221,7 +210,7 @@ class _Seal:
             return  # the request is still arriving
         if self.sweep:
             _leave_only(self.pid)
-        if self.one_thread and _threads(self.pid) > 1:
+        if self.one_thread and _status(self.pid, b"Threads:") > 1:
             self.tampered = THREADS_LEFT
             return
         reader.data.clear()

@@ -16,6 +16,7 @@ stdin or dies.
 
 from __future__ import annotations
 
+import errno
 import json
 import os
 import signal
@@ -28,6 +29,7 @@ from .limits import Limits
 from .procs import fork_supervised, seal
 
 EXPECT_WALL_S = 300.0
+PASSING_ERRNOS = {errno.EAGAIN, errno.ENOMEM, errno.EMFILE, errno.ENFILE, errno.ENOSPC, errno.EINTR}
 PROBE_LIMITS = Limits(wall_s=20.0, cpu_s=10)
 
 
@@ -41,9 +43,12 @@ def probe() -> dict:
     """Run an empty job with full isolation; report whether every layer took hold."""
     result = run_job([Task("probe", _probe_work)], PROBE_LIMITS, isolate=True)
     if result.problem:
-        # as root, isolation works: a failure is the machine's at that moment (no process
-        # left to fork, a crash), which the next request probes again
-        return {"available": False, "reason": result.problem, "infra": os.geteuid() == 0}
+        # as root, a failure for want of processes, memory or descriptors, or a crash, is the
+        # machine's at that moment, which the next request probes again; no privilege for
+        # namespaces (a container) means isolation is unavailable here
+        passing = result.errno is None or result.errno in PASSING_ERRNOS
+        infra = os.geteuid() == 0 and result.infra and passing
+        return {"available": False, "reason": result.problem, "infra": infra}
     lines = result.tasks.get("probe", {}).get("lines", [])
     seen = lines[0] if lines else {}
     if os.geteuid() == 0 and seen.get("uid") != isolation.sandbox_uid():
@@ -88,6 +93,7 @@ def run(request: dict, isolated: bool) -> dict:
     fixtures.warm([item["suite"] for item in request["tasks"]])
     fixtures.warm_imports([item["code"] for item in request["definitions"]])
     hugepages.collapse_if_grown()  # what was just imported: cheap forks from here on
+    harness.prepare()
     result = run_job(tasks, limits, isolate=isolated, hide=tuple(request["hide"]))
     return {
         "tasks": result.tasks,
