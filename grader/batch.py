@@ -18,11 +18,11 @@ import sqlite3
 from collections.abc import Iterator
 from concurrent.futures import Executor
 from contextlib import ExitStack, contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from grader.budget import DEFAULT_STUDENT_TIMEOUT_S, TIMED_OUT
-from grader.checks.base import GradeOptions
+from grader.checks.base import HIDE_KEY, GradeOptions
 from grader.classinputs import ClassInputError, ClassInputs, Payload, Submission, open_class
 from grader.faults import fault_message, is_fault
 from grader.gradebook import (
@@ -161,7 +161,8 @@ class _Run:
             submission = by_student[payload.student]
             try:
                 result, seconds = future.result()
-                final = not (result.error or "").startswith(TIMED_OUT)
+                # a timeout, or a part the grader failed on, is retried by the next run
+                final = not (result.error or "").startswith(TIMED_OUT) and not result.failed_parts
             except Exception as exc:  # a worker died or the grader has a bug: retry next run
                 if is_fault(exc):  # the disk, not this student: stop with one message
                     raise
@@ -318,6 +319,19 @@ def _pools(config: BatchConfig, log_path: Path) -> Iterator[tuple[Pool, Pool]]:
         yield grading, local
 
 
+def hiding(
+    options: GradeOptions, paths: list[Path], rubric: Rubric, out_dir: Path, config: BatchConfig
+) -> GradeOptions:
+    """``options`` with the class, the output folder, the gradebook, the rubric and the
+    overrides added to what the sandbox hides, wherever they are (also under a system
+    folder the sandbox shows read-only, such as ``/usr/local/share``)."""
+    private = [*paths, out_dir, *([rubric.path.parent] if getattr(rubric, "path", None) else [])]
+    private += [p for p in (config.gradebook, config.outputs.overrides) if p is not None]
+    hidden = [str(Path(p).resolve()) for p in private]
+    extra = {**options.extra, HIDE_KEY: [*options.extra.get(HIDE_KEY, []), *hidden]}
+    return replace(options, extra=extra)
+
+
 def grade_batch(
     paths: list[Path],
     rubric: Rubric,
@@ -328,8 +342,8 @@ def grade_batch(
     config: BatchConfig | None = None,
 ) -> BatchResult:
     """Grade every student under ``paths`` that the gradebook lacks; write outputs from it."""
-    options = options or GradeOptions()
     config = config or BatchConfig()
+    options = hiding(options or GradeOptions(), paths, rubric, out_dir, config)
     progress = progress or Progress(bar=False)
     log_path = out_dir / LOG_NAME
     if out_dir.exists() and not out_dir.is_dir():

@@ -20,7 +20,7 @@ from functools import lru_cache
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 
-from grader.checks.base import GradeOptions
+from grader.checks.base import HIDE_KEY, GradeOptions
 from grader.paths import PROJECT_ROOT
 from grader.results import PartResult, ProblemResult, StudentResult
 from grader.safefiles import open_inside
@@ -112,7 +112,10 @@ def settings_key(options: GradeOptions) -> str:
         grader_version = version("grader")
     except PackageNotFoundError:
         grader_version = "unknown"
-    text = json.dumps([grader_version, code_digest(), asdict(options)], sort_keys=True, default=str)
+    switches = asdict(options)
+    # where the class and the output folder are (hidden from student code) changes no grade
+    switches["extra"] = {k: v for k, v in options.extra.items() if k != HIDE_KEY}
+    text = json.dumps([grader_version, code_digest(), switches], sort_keys=True, default=str)
     return hashlib.sha256(text.encode()).hexdigest()[:12]
 
 

@@ -16,6 +16,9 @@ FAIL = "fail"
 MISSING = "missing"
 NOT_GRADED = "not_graded"  # no automatic verdict: a TA grades it (with the needs_review flag)
 TA_GRADED = "ta_graded"  # a TA's decision (grader override / accept) replaced the automatic one
+# the grader itself failed on this part (the sandbox would not start or crashed): no grade,
+# flagged needs_review, and the student's result is not kept, so the next run retries it
+ERROR = "error"
 
 # A part's score is exact when its share is a simple one (a multiple of 1/EXACT_SHARES:
 # half of 0.625 points is 0.3125); any other share is rounded to SCORE_DECIMALS (2/3 of 4
@@ -130,6 +133,16 @@ class StudentResult:
     not_read: list[str] = field(default_factory=list)  # files handed in that no reader takes
     lms_id: str | None = None  # the LMS's user id, from the download's names or the roster
     renamed_from: str | None = None  # the id it shared with another submission, if renamed
+
+    @property
+    def failed_parts(self) -> list[str]:
+        """The ids of the parts the grader itself failed on (status ``error``)."""
+        return [
+            part_id
+            for problem in self.problems.values()
+            for part_id, part in problem.parts.items()
+            if part.status == ERROR
+        ]
 
     @property
     def flags(self) -> list[str]:

@@ -51,6 +51,17 @@ def summary_lines(batch: BatchResult, out_dir: Path, assignment: str = "") -> li
         lines.append(f"  error: {shown(r.student)}: {shown(r.error or '')}")
     if len(errors) > ERRORS_NAMED:
         lines.append(f"  … and {len(errors) - ERRORS_NAMED} more (see the class summary)")
+    failed = [(r.student, r.failed_parts) for r in batch.results if r.failed_parts]
+    if failed:
+        count = sum(len(parts) for _, parts in failed)
+        named = "; ".join(f"{s}: {', '.join(parts)}" for s, parts in failed[:ERRORS_NAMED])
+        more = f"; … and {len(failed) - ERRORS_NAMED} more" if len(failed) > ERRORS_NAMED else ""
+        lines.append(
+            f"Not graded because the grader failed (not the students' work), "
+            f"{_plural(count, 'part')} of {_plural(len(failed), 'student')}: {named}{more}. "
+            "They are flagged needs_review with status error and not kept: the next run "
+            "grades them again."
+        )
     unread = [r for r in batch.results if r.not_read]
     if unread:
         named = "; ".join(

@@ -8,6 +8,10 @@ from dataclasses import dataclass, field
 from grader.document import Block, Document
 from grader.rubric import PartSpec, ProblemSpec
 
+# GradeOptions.extra: paths student code must not see (the class, the output folder, the
+# rubric), set by grader.batch; where they are changes no grade
+HIDE_KEY = "sandbox_hide"
+
 
 @dataclass
 class GradeOptions:

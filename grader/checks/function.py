@@ -4,7 +4,8 @@ With code execution on (the default), the function's reference tests in the sand
 (``function_tests``) decide: a failing test costs the part. When they cannot decide —
 execution is off (``--no-run``), the sandbox is unavailable, or the code was recovered
 from a PDF and may have lost its indentation — the static reading (``static``) gives a
-suggested score, flagged for a TA whenever execution was expected. When the tests fail but
+suggested score, flagged for a TA whenever execution was expected; where the sandbox
+failed (status ``error``), the part keeps that status, so the next run tests it again. When the tests fail but
 the static reading finds every required piece, the tests' score stands and the part is
 flagged for a TA.
 
@@ -17,7 +18,16 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from grader.results import FAIL, FLAG_REVIEW, MISSING, NOT_GRADED, PARTIAL, PASS, CheckOutcome
+from grader.results import (
+    ERROR,
+    FAIL,
+    FLAG_REVIEW,
+    MISSING,
+    NOT_GRADED,
+    PARTIAL,
+    PASS,
+    CheckOutcome,
+)
 
 from . import function_tests
 from .base import CheckContext
@@ -52,7 +62,8 @@ def check(ctx: CheckContext) -> CheckOutcome:
     fallback = static_outcome(ctx)
     fallback.evidence = ran.evidence + fallback.evidence
     fallback.flags = list(dict.fromkeys([*fallback.flags, FLAG_REVIEW]))
-    fallback.status = NOT_GRADED
+    # the grader's own failure stays one (status error: not kept, retried by the next run)
+    fallback.status = ERROR if ran.status == ERROR else NOT_GRADED
     fallback.feedback = " ".join(
         filter(None, [ran.feedback, "Suggested score from reading the code."])
     )

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from grader.document import Document
 from grader.results import (
+    ERROR,
     FAIL,
     FLAG_REVIEW,
     MISSING,
@@ -33,6 +34,9 @@ from grader.sandbox.functions import (
     FunctionRequest,
     RunRefused,
     run_function_tests,
+)
+from grader.sandbox.functions import (
+    ERROR as NOT_RUN,
 )
 from grader.sandbox.functions import (
     MISSING as NOT_FOUND,
@@ -86,6 +90,22 @@ def _not_run(reason: str, status: str = NOT_GRADED) -> CheckOutcome:
     )
 
 
+def _grader_failed(reason: str, where: str = "") -> CheckOutcome:
+    """The grader, not the student, failed: no score, flagged, retried by the next run."""
+    return CheckOutcome(
+        0.0,
+        ERROR,
+        [
+            Evidence(
+                "(not run)", "the function's reference tests", f"the grader failed: {reason}", where
+            )
+        ],
+        [FLAG_REVIEW],
+        "Your code could not be tested because of a failure on the grader's side "
+        "(not your code's); the next grading run tries again.",
+    )
+
+
 def _missing(report: FunctionReport) -> CheckOutcome:
     name = report.function
     notes = "; ".join(report.notes[-3:])
@@ -114,6 +134,8 @@ def _outcome(report: FunctionReport, partial: bool) -> CheckOutcome:
     where = f"function tests of {report.function}" + (f" ({report.where})" if report.where else "")
     if report.status == NOT_FOUND:
         return _missing(report)
+    if report.status == NOT_RUN:
+        return _grader_failed(report.problem or "the sandbox failed", where)
     if report.status == CRASHED:
         problem = report.problem or "it ended abnormally"
         return CheckOutcome(
@@ -124,7 +146,7 @@ def _outcome(report: FunctionReport, partial: bool) -> CheckOutcome:
                     "(no result)", "the reference tests to run", f"the test run {problem}", where
                 )
             ],
-            [],
+            [FLAG_REVIEW] if report.tampered else [],
             f"Testing {report.function} failed: the run {problem}.",
         )
     total = len(report.verdicts)
@@ -175,7 +197,7 @@ def check(ctx: CheckContext) -> CheckOutcome:
     try:
         report = _reports(ctx)[request.function]
     except RunRefused as exc:
-        return _not_run(str(exc))
+        return _grader_failed(str(exc)) if exc.infra else _not_run(str(exc))
     except SandboxError as exc:
-        return _not_run(f"the sandbox failed: {exc}")
+        return _grader_failed(f"the sandbox failed: {exc}")
     return _outcome(report, bool(ctx.params.get("partial", False)))

@@ -8,6 +8,7 @@ forked dies with it.
 from __future__ import annotations
 
 import atexit
+import contextlib
 import json
 import os
 import select
@@ -28,6 +29,9 @@ LAUNCH = (
     "os.getppid() == int(sys.argv[1]) or os._exit(1);"
     "runpy.run_module('grader.sandbox.server', run_name='__main__', alter_sys=True)"
 )
+# A wait for the server is cut into slices this long, so the per-student budget
+# (grader.budget, an exception raised between two bytecodes) ends it within one slice.
+WAIT_SLICE_S = 0.1
 
 
 class SandboxError(Exception):
@@ -86,7 +90,7 @@ class SandboxServer:
             remaining = deadline - time.monotonic()
             if remaining <= 0:
                 raise SandboxError("the sandbox server did not answer in time")
-            if select.select([fd], [], [], remaining)[0]:
+            if select.select([fd], [], [], min(remaining, WAIT_SLICE_S))[0]:
                 chunk = os.read(fd, 1 << 20)
                 if not chunk:
                     raise SandboxError(f"the sandbox server stopped ({self._log_tail()})")
@@ -103,6 +107,9 @@ class SandboxServer:
         except (OSError, ValueError, SandboxError) as exc:
             self.close()
             raise SandboxError(str(exc)) from None
+        except BaseException:  # the student's budget ran out mid-request: stop its sandbox now
+            self.close(kill=True)  # (a reply still to come would answer the next request)
+            raise
         if "error" in reply:
             raise SandboxError(reply["error"])
         return reply
@@ -119,15 +126,20 @@ class SandboxServer:
         with self._lock:
             if self._process is None or self._process.poll() is not None:
                 self._start()
+            elif self.isolation.get("infra"):  # a passing failure: the server looks again
+                self.isolation = self._exchange({"op": "hello"}, START_TIMEOUT_S)["isolation"]
             return self.isolation
 
-    def close(self) -> None:
-        """Stop the server (and so every sandbox it started)."""
+    def close(self, kill: bool = False) -> None:
+        """Stop the server (and so every sandbox it started); ``kill``: at once."""
         process, self._process = self._process, None
         if process is None:
             return
+        if kill:
+            process.kill()
         if process.stdin:
-            process.stdin.close()
+            with contextlib.suppress(OSError):
+                process.stdin.close()
         try:
             process.wait(timeout=CLOSE_WAIT_S)
         except subprocess.TimeoutExpired:

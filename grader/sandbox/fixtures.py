@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import ast
 import importlib
-from functools import cache
+from functools import cache, partial
 from pathlib import Path
 from typing import Any
 
@@ -31,6 +31,9 @@ def preload() -> None:
     """Import the modules students' code imports, once, before any sandbox is forked."""
     for module in load_cases()["preload"]:
         importlib.import_module(module)
+    # torch hooks an optimizer class's step on its first instance: here, before any fork,
+    # so the sandbox's check that the grader's classes are intact sees no change of torch's
+    CountingSGD([nn.Parameter(torch.zeros(1))], lr=0.1)
 
 
 MAX_IMPORT_CHARS = 2000  # an import statement longer than this is not looked at
@@ -58,33 +61,65 @@ def imports_of(code: str) -> list[tuple[str, tuple[str, ...]]]:
     return found
 
 
+WARM_IMPORT_S = 30.0  # a warm import tried in a child that takes longer is not made
+_tried: dict[tuple[str, tuple[str, ...]], bool] = {}  # (module, names): imported in time
+
+
+def warmable(module: str) -> bool:
+    """Whether ``module`` may be imported before forking: a package of a library listed
+    under ``warm_imports`` in ``cases.yaml``, never a ``__main__`` or a private module."""
+    parts = module.split(".")
+    allowed = set(load_cases().get("warm_imports", []))
+    return parts[0] in allowed and not any(p.startswith("_") for p in parts)
+
+
+def _import(module: str, names: tuple[str, ...]) -> bool:
+    """Import a package and what can be of the public names taken from it; False unless
+    the package itself imports."""
+    try:
+        loaded = importlib.import_module(module)
+    except Exception:  # noqa: BLE001 - the sandboxed import reports it
+        return False
+    if not hasattr(loaded, "__path__"):  # a plain module (a command line, a script)
+        return False
+    for name in names:
+        try:  # hasattr loads a lazy attribute (transformers.BertModel)
+            if not hasattr(loaded, name):
+                importlib.import_module(f"{module}.{name}")
+        except Exception:  # noqa: BLE001 - the sandboxed import reports it
+            continue
+    return True
+
+
+def _try_import(module: str, names: tuple[str, ...], result_fd: int) -> None:
+    from .jobs import write_line
+
+    write_line(result_fd, {"ok": _import(module, names)})
+
+
 def warm_imports(codes: list[str]) -> list[str]:
     """Import, in this process, what the given import statements take from the libraries
     listed under ``warm_imports`` in ``cases.yaml``; return the modules imported.
 
     Run by the sandbox server before it forks a sandbox, so the student's own imports of
-    heavy libraries find them loaded. Only those libraries' own modules are imported, and
-    a failure is left for the sandboxed import to report.
+    heavy libraries find them loaded. Only packages of those libraries and public names in
+    them are imported, never a ``__main__``; each is first imported in a forked child with
+    a time limit (stdin closed), and only one that imported there in time is imported here.
+    A failure is left for the sandboxed import to report.
     """
-    allowed = set(load_cases().get("warm_imports", []))
+    from .procs import fork_supervised
+
     done = []
     for code in codes:
         for module, names in imports_of(code):
-            if module.split(".")[0] not in allowed:
+            if not warmable(module):
                 continue
-            try:
-                loaded = importlib.import_module(module)
-            except Exception:  # noqa: BLE001 - the sandboxed import reports it
-                continue
-            done.append(module)
-            for name in names:
-                if name.startswith("_") or name == "*":
-                    continue
-                try:  # hasattr loads a lazy module's attribute (transformers.BertModel)
-                    if not hasattr(loaded, name):
-                        importlib.import_module(f"{module}.{name}")
-                except Exception:  # noqa: BLE001 - the sandboxed import reports it
-                    continue
+            key = (module, tuple(n for n in names if not n.startswith("_") and n != "*"))
+            if key not in _tried:
+                finished = fork_supervised(partial(_try_import, *key), WARM_IMPORT_S, 1 << 16)
+                _tried[key] = finished.exit_code == 0 and b'"ok": true' in finished.result
+            if _tried[key] and _import(*key):
+                done.append(module)
     return done
 
 

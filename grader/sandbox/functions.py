@@ -15,7 +15,7 @@ import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from grader.checks.base import GradeOptions
+from grader.checks.base import HIDE_KEY, GradeOptions
 from grader.document import Block
 from grader.paths import PROJECT_ROOT
 
@@ -29,10 +29,11 @@ from .limits import Limits
 
 log = logging.getLogger(__name__)
 
-HIDE_KEY = "sandbox_hide"  # options.extra: more paths (inputs, output folder) to hide
 EXPECT_TIMEOUT_S = 600.0
 
 PASSED, FAILED, MISSING, CRASHED = "passed", "failed", "missing", "crashed"
+ERROR = "error"  # the test could not run for the grader's own reasons: never a grade
+TAMPERING = "changed the grader's own code inside the sandbox ({}), so its results were not used"
 
 
 @dataclass(frozen=True)
@@ -54,7 +55,7 @@ class FunctionReport:
     """How one function fared."""
 
     function: str
-    status: str  # passed | failed | missing | crashed
+    status: str  # passed | failed | missing | crashed | error (the grader's failure)
     verdicts: list[Verdict] = field(default_factory=list)
     problem: str | None = None  # how the run ended abnormally
     notes: list[str] = field(default_factory=list)
@@ -62,6 +63,7 @@ class FunctionReport:
     recovered: bool = False  # the code was recovered from a PDF or text export
     skipped_definition: bool = False  # a cell that did not parse seems to define it
     output_head: str = ""
+    tampered: bool = False  # the submission wrote on the result channel or patched the grader
 
     @property
     def failed(self) -> list[Verdict]:
@@ -70,7 +72,14 @@ class FunctionReport:
 
 
 class RunRefused(Exception):
-    """Student code may not run (``--no-run``, or no isolation and no override)."""
+    """Student code may not run (``--no-run``, or no isolation and no override).
+
+    ``infra``: the refusal is a failure of the grader's (the sandbox would not start),
+    which the next run retries, not a setting."""
+
+    def __init__(self, message: str, infra: bool = False) -> None:
+        super().__init__(message)
+        self.infra = infra
 
 
 _warned: set[str] = set()
@@ -97,10 +106,12 @@ def permission(options: GradeOptions) -> bool:
     try:
         found = server().ensure_started()
     except SandboxError as exc:
-        raise RunRefused(f"the sandbox could not start: {exc}") from None
+        raise RunRefused(f"the sandbox could not start: {exc}", infra=True) from None
     if found.get("available"):
         return True
     reason = found.get("reason", "unknown reason")
+    if found.get("infra"):
+        raise RunRefused(f"the sandbox failed its isolation check ({reason})", infra=True)
     if not options.allow_unsandboxed:
         _warn_once(
             f"student code will not be run: isolation is unavailable here ({reason}); "
@@ -183,6 +194,9 @@ def _report(
     if task is None:
         report.problem = "the sandbox ended before this function was tested"
         return report
+    if task.get("infra"):
+        report.status, report.problem = ERROR, f"the sandbox {task['infra']}"
+        return report
     lines = task.get("lines", [])
     report.notes = found.notes + next(
         (list(map(str, line["notes"])) for line in lines if isinstance(line.get("notes"), list)), []
@@ -191,7 +205,15 @@ def _report(
     observed = next(
         (line["checks"] for line in lines if isinstance(line.get("checks"), list)), None
     )
-    if any(line.get("missing") for line in lines):
+    tampered = next((line["tampered"] for line in lines if line.get("tampered")), None)
+    if tampered or task.get("tampered"):
+        report.tampered = True
+        report.problem = (
+            TAMPERING.format(", ".join(map(str, tampered))[:200])
+            if tampered
+            else task.get("problem")
+        )
+    elif any(line.get("missing") for line in lines):
         report.status = MISSING
     elif observed is None:
         report.problem = task.get("problem") or "the test ended without reporting"
@@ -240,5 +262,7 @@ def run_function_tests(
         )
         if request.function not in tasks and reply.get("problem"):
             report.problem = reply["problem"]
+            if reply.get("infra"):
+                report.status = ERROR
         reports[request.function] = report
     return reports

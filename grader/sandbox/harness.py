@@ -6,16 +6,29 @@ model and optimizer it was given. It never decides pass or fail; the grader comp
 the observations with those of its reference implementation (:mod:`.compare`), and the
 reference's observations come from these same observers run on the reference code.
 
-Student code can patch anything in its process; after every call into it, builtins and
-torch's module, ``Tensor`` and ``Module`` are put back as they were, so a patch cannot
-change how the next result is read.
+Student code can patch anything in its process; after every call into it, builtins,
+torch's module, ``Tensor`` and ``Module``, the modules the harness writes with (``json``,
+``os``) and every module of the grader loaded here (``fixtures`` included: its classes and
+its functions' code) are put back as they were, so a patch cannot change how the next
+result is read. A change to the grader's own modules is also reported (``tampered``) and
+costs the function its tests. No result leaves the process until the student's code is
+done: the harness collects them, stops timers and signal handlers, checks the grader is
+intact, and only then asks the supervisor for the seal of its result channel
+(:func:`grader.sandbox.procs.seal`); what student code writes on the channel before that
+ends the run as tampering.
 """
 
 from __future__ import annotations
 
 import builtins
+import copy
+import gc
 import inspect
-import math
+import json
+import operator
+import signal
+import sys
+import types
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import Any
@@ -25,6 +38,7 @@ from torch import nn
 
 from . import fixtures
 from .jobs import write_line
+from .procs import seal
 
 MAX_ITEMS = 10_000  # longest list reported back
 MAX_TEXT = 300
@@ -45,43 +59,174 @@ def describe(exc: BaseException) -> str:
     return text if len(text) <= MAX_TEXT else text[: MAX_TEXT - 1] + "…"
 
 
+GUARDED_MODULES = ("builtins", "math", "json", "json.encoder", "os", "posix", "torch")
+KEPT_SIGNALS = {signal.SIGKILL, signal.SIGSTOP, signal.SIGPIPE, signal.SIGXFSZ}
+
+
+def _own(module: types.ModuleType, value: Any) -> bool:
+    return getattr(value, "__module__", None) == module.__name__
+
+
+def _grader_modules() -> list[types.ModuleType]:
+    return [
+        m
+        for name, m in sorted(sys.modules.items())
+        if isinstance(m, types.ModuleType) and name.split(".")[0] == "grader"
+    ]
+
+
 class Guard:
-    """A snapshot of the namespaces student code likes to patch, and a way back to it."""
+    """A snapshot of the namespaces student code likes to patch, and a way back to it.
+
+    Values are compared by identity, so restoring never calls student code (a hostile
+    ``__eq__``). Changes to the grader's own modules, classes and functions are kept in
+    :attr:`tampered`.
+    """
 
     def __init__(self) -> None:
-        self.modules = [builtins.__dict__, torch.__dict__, nn.functional.__dict__, math.__dict__]
-        self.classes = [torch.Tensor, nn.Module]
-        self.saved_modules = [dict(d) for d in self.modules]
-        self.saved_classes = [dict(vars(c)) for c in self.classes]
+        grader = _grader_modules()
+        named = [sys.modules[n] for n in GUARDED_MODULES if n in sys.modules]
+        self.modules = [(m.__name__, m.__dict__) for m in [*named, nn.functional, *grader]]
+        self.grader = {m.__name__ for m in grader}
+        own = [v for m in grader for v in list(vars(m).values()) if _own(m, v)]
+        self.classes = [torch.Tensor, nn.Module] + [v for v in own if isinstance(v, type)]
+        functions = [v for v in own if isinstance(v, types.FunctionType)]
+        functions += [
+            f
+            for cls in self.classes[2:]
+            for f in list(vars(cls).values())
+            if isinstance(f, types.FunctionType)
+        ]
+        self.functions = [(f, f.__defaults__, f.__kwdefaults__) for f in dict.fromkeys(functions)]
+        self.saved_modules = [tuple(d.items()) for _, d in self.modules]
+        self.saved_classes = [tuple(vars(c).items()) for c in self.classes]
+        self.module_ids = [_snapshot(d) for _, d in self.modules]
+        self.class_ids = [_snapshot(vars(c)) for c in self.classes]
+        self.tampered: list[str] = []
+        self.kept: list[Any] = []  # what a restore took out: its finalizers never run here
+
+    def _note(self, where: str) -> None:
+        if where not in self.tampered:
+            self.tampered.append(where)
 
     def restore(self) -> None:
         """Undo every change to the guarded namespaces since the snapshot."""
-        for namespace, saved in zip(self.modules, self.saved_modules, strict=True):
-            if namespace != saved:
+        for (name, namespace), saved, ids in zip(
+            self.modules, self.saved_modules, self.module_ids, strict=True
+        ):
+            if not _same(namespace, ids):
+                before = dict(saved)
+                if name in self.grader:
+                    self._note(name)
+                self.kept.append(dict(namespace))
                 namespace.clear()
-                namespace.update(saved)
-        for cls, saved in zip(self.classes, self.saved_classes, strict=True):
+                namespace.update(before)
+        for cls, saved, ids in zip(self.classes, self.saved_classes, self.class_ids, strict=True):
+            if _same(vars(cls), ids):
+                continue
             current = dict(vars(cls))
-            for name in current.keys() - saved.keys():
-                type.__delattr__(cls, name)
-            for name, value in saved.items():
-                if current.get(name, _MISSING) is not value:
-                    type.__setattr__(cls, name, value)
+            added = current.keys() - dict(saved).keys()
+            replaced = [(k, v) for k, v in saved if current.get(k, _MISSING) is not v]
+            if not added and not replaced:
+                continue
+            self.kept.append(current)
+            if cls.__module__ in self.grader:
+                self._note(f"{cls.__module__}.{cls.__qualname__}")
+            for key in added:
+                type.__delattr__(cls, key)
+            for key, value in replaced:
+                type.__setattr__(cls, key, value)
+        for fn, defaults, kwdefaults in self.functions:
+            if fn.__defaults__ is defaults and fn.__kwdefaults__ is kwdefaults:
+                continue  # (its code cannot be swapped: see _audit)
+            self.kept.append((fn.__defaults__, fn.__kwdefaults__))
+            fn.__defaults__, fn.__kwdefaults__ = defaults, kwdefaults
+            self._note(f"{fn.__module__}.{fn.__qualname__}")
+
+
+def _same(namespace: Any, saved: tuple[tuple, tuple]) -> bool:
+    """Whether a namespace holds the very same keys and values, in the same order, as
+    ``saved`` (keys, values): compared by identity, which never calls student code (an
+    ``__eq__``)."""
+    keys, values = saved
+    return (
+        len(namespace) == len(keys)
+        and all(map(operator.is_, namespace, keys))
+        and all(map(operator.is_, namespace.values(), values))
+    )
+
+
+def _snapshot(namespace: Any) -> tuple[tuple, tuple]:
+    return tuple(namespace), tuple(namespace.values())
 
 
 _MISSING = object()
-_guard: Guard | None = None
+_guards: list[Guard] = []  # this task's guard (a list: setting it changes no module)
+_prepared: list[Guard] = []  # a snapshot the sandbox server takes once per job, before forking
 
 
-def call(fn: Callable, *args: Any, **kwargs: Any) -> tuple[Any, str | None]:
-    """``fn(*args, **kwargs)`` as (value, None), or (None, what it raised); then un-patch."""
+def prepare() -> None:
+    """Take the guard's snapshot now, in the sandbox server, so that each task (a fork)
+    starts with it instead of taking its own."""
+    _prepared[:] = [Guard()]
+
+
+def _audit(event: str, args: tuple) -> None:
+    """Installed before any student code: no audit hook of the student's (it would run
+    inside the harness), and no function's code swapped. Constants only, no globals."""
+    if event == "sys.addaudithook":
+        raise RuntimeError("audit hooks are not allowed in the sandbox")
+    if event == "object.__setattr__" and len(args) > 1 and args[1] == "__code__":
+        raise RuntimeError("replacing a function's code is not allowed in the sandbox")
+
+
+def _stop_library_threads() -> None:
+    """End the threads libraries start on their own in honest code (tqdm's monitor of its
+    progress bars), so that the seal finds one thread left."""
+    progress = sys.modules.get("tqdm.std")
+    monitor = getattr(getattr(progress, "tqdm", None), "monitor", None)
+    if monitor is not None and hasattr(monitor, "exit"):
+        call(monitor.exit)
+
+
+def _quiet() -> None:
+    """No student code may run from here on: no timers, signal handlers, tracers or
+    finalizers (the garbage collector stays off until the process ends)."""
+    for timer in (signal.ITIMER_REAL, signal.ITIMER_VIRTUAL, signal.ITIMER_PROF):
+        signal.setitimer(timer, 0)
+    for number in signal.valid_signals():
+        if number not in KEPT_SIGNALS:
+            try:
+                signal.signal(number, signal.SIG_DFL)
+            except (OSError, ValueError, RuntimeError):
+                continue
+    signal.set_wakeup_fd(-1)
+    sys.settrace(None)
+    sys.setprofile(None)
+    gc.disable()
+    gc.callbacks.clear()
+
+
+def attempt(fn: Callable, *args: Any, **kwargs: Any) -> tuple[Any, str | None]:
+    """``fn(*args, **kwargs)`` as (value, None), or (None, what it raised)."""
     try:
         return fn(*args, **kwargs), None
     except BaseException as exc:  # noqa: BLE001 - sys.exit and friends are results here
         return None, describe(exc)
+
+
+def unpatch() -> None:
+    """Put the guarded namespaces back as they were (see :class:`Guard`)."""
+    for guard in _guards:
+        guard.restore()
+
+
+def call(fn: Callable, *args: Any, **kwargs: Any) -> tuple[Any, str | None]:
+    """:func:`attempt`, then un-patch."""
+    try:
+        return attempt(fn, *args, **kwargs)
     finally:
-        if _guard is not None:
-            _guard.restore()
+        unpatch()
 
 
 def plain(value: Any) -> Any:
@@ -363,25 +508,42 @@ def load_definitions(definitions: list[dict]) -> tuple[dict, list[str]]:
         except (SyntaxError, ValueError) as exc:
             notes.append(f"{item['where']}: skipped, {describe(exc)}")
             continue
-        _, error = call(exec, code, namespace)
+        _, error = attempt(exec, code, namespace)  # un-patched once, after the last one
         if error:
             first = item["code"].strip().splitlines()[0][:80]
             notes.append(f"{item['where']}: `{first}` failed: {error}")
+    unpatch()
     return namespace, notes
 
 
 def run_function(
     definitions: list[dict], function: str, suite: str, config: dict, result_fd: int
 ) -> None:
-    """The body of one sandboxed task: define, then observe ``function`` with ``suite``."""
-    global _guard
+    """The body of one sandboxed task: define, then observe ``function`` with ``suite``.
+
+    ``result_fd`` is a sealed channel: the records go out only after the student's code
+    has run and the grader's modules are checked (see the module's docstring)."""
     torch.set_num_threads(1)
-    _guard = Guard()
+    observe, config = OBSERVERS[suite], copy.deepcopy(config)
+    sys.addaudithook(_audit)
+    guard = _prepared[0] if _prepared else Guard()
+    _guards.append(guard)
+    records: list[dict] = []
     namespace, notes = load_definitions(definitions)
-    write_line(result_fd, {"notes": notes})
+    records.append({"notes": notes})
     target = namespace.get(function)
     if not callable(target):
         names = sorted(k for k, v in namespace.items() if callable(v) and not k.startswith("__"))
-        write_line(result_fd, {"missing": True, "defined": names[:50]})
-        return
-    write_line(result_fd, {"checks": OBSERVERS[suite](target, config)})
+        records.append({"missing": True, "defined": names[:50]})
+    else:
+        records.append({"checks": observe(target, config)})
+    # as plain JSON now: a returned object's __repr__ is student code, and runs before the check
+    records = json.loads(json.dumps(records, default=repr))
+    _stop_library_threads()
+    _quiet()
+    guard.restore()
+    if guard.tampered:
+        records.append({"tampered": guard.tampered[:20]})
+    seal(result_fd)
+    for record in records:
+        write_line(result_fd, record)

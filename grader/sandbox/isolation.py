@@ -20,6 +20,7 @@ The view a sandboxed process gets, when namespaces are available:
 from __future__ import annotations
 
 import ctypes
+import fcntl
 import os
 import platform
 import resource
@@ -62,6 +63,11 @@ SYSTEM_DIRS = ("/usr", "/bin", "/sbin", "/lib", "/lib32", "/lib64", "/libx32", "
 DEVICES = ("/dev/null", "/dev/zero", "/dev/full", "/dev/random", "/dev/urandom")
 
 NOBODY = 65534
+# Each sandbox server claims a uid of its own from this range for all its sandboxes, so
+# the per-uid process limit (RLIMIT_NPROC) is one submission's, never shared with a
+# classmate's sandbox or another class's run: a lock file per uid, held while it lives.
+SANDBOX_UIDS = range(720_000, 724_096)
+UID_LOCKS = ("/run/grader-sandbox-uids", "/dev/shm/grader-sandbox-uids")
 PRIVATE_TMP = "/tmp"
 EMPTIED_DIRS = ("/var/tmp", "/dev/shm", "/run/lock")
 SETUP_DIR = "/var/tmp"  # stand-in passwd and group files and staged mounts, then emptied
@@ -137,6 +143,31 @@ class Plan:
     uid: int = NOBODY
     gid: int = NOBODY
     env: dict = field(default_factory=dict)  # extra environment variables
+
+
+_claimed: list[tuple[int, int]] = []  # (uid, the open lock file that holds it)
+
+
+def sandbox_uid() -> int:
+    """This process's own sandbox uid, claimed on first use and held until it exits;
+    ``NOBODY`` where no uid can be claimed (no lock folder can be made)."""
+    if _claimed:
+        return _claimed[0][0]
+    for folder in UID_LOCKS:
+        try:
+            os.makedirs(folder, mode=0o700, exist_ok=True)
+        except OSError:
+            continue
+        for uid in SANDBOX_UIDS:
+            fd = os.open(f"{folder}/{uid}", os.O_RDWR | os.O_CREAT | os.O_CLOEXEC, 0o600)
+            try:
+                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            except OSError:
+                os.close(fd)
+                continue
+            _claimed.append((uid, fd))
+            return uid
+    return NOBODY
 
 
 def _closed_ancestor(path: Path) -> Path | None:

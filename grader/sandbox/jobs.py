@@ -11,6 +11,11 @@ needed between them: a fork of the server costs about 30 ms (torch is loaded), a
 used to take two before its first task. The confined process never runs student code; it
 supervises each task (time, output) and writes one JSON line per task on the job's result
 pipe. The server reads that pipe and parses it with ``json`` only.
+
+A task's own result channel is sealed (:func:`grader.sandbox.procs.seal`): its work
+function must call ``seal(result_fd)`` once no student code is left to run, and write its
+records after that. A task that cannot even be started (no process left to fork) is an
+``infra`` record: the grader's failure, not the student's.
 """
 
 from __future__ import annotations
@@ -26,7 +31,7 @@ from functools import partial
 
 from . import isolation
 from .limits import Limits
-from .procs import Finished, fork_supervised
+from .procs import Finished, fork_supervised, reap_orphans
 
 SETUP_S = 15.0  # time for namespaces and mounts, on top of the tasks' own limits
 LINE_CAP = 4 << 20  # bytes of results one job may send back
@@ -40,6 +45,9 @@ class Task:
     name: str
     work: Callable[[int], None]
     wall_s: float | None = None  # default: limits.wall_s
+    # student code runs in the task's own process: it must end with no other thread (a
+    # notebook's code runs in a kernel process instead, killed at the seal)
+    one_thread: bool = True
 
 
 @dataclass
@@ -49,6 +57,8 @@ class JobResult:
     tasks: dict[str, dict] = field(default_factory=dict)
     problem: str | None = None  # set when the job as a whole failed
     isolated: bool = False
+    infra: bool = False  # the job failed on the grader's side (set-up, a crash), not the student's
+    errno: int | None = None  # of a set-up that failed (EPERM: no privilege for namespaces)
 
 
 def write_line(fd: int, record: dict) -> None:
@@ -79,6 +89,7 @@ def _task_record(task: Task, finished: Finished, limits: Limits, wall_s: float) 
         "output_bytes": finished.output_bytes,
         "output_head": finished.output.decode("utf-8", "replace"),
         "seconds": round(finished.seconds, 3),
+        "tampered": finished.tampered is not None,
     }
 
 
@@ -90,13 +101,26 @@ def _confined(plan: isolation.Plan, limits: Limits, tasks: list[Task], result_fd
             isolation.unshare(isolation.NAMESPACES & ~isolation.CLONE_NEWPID)
         isolation.enter(plan, limits)
     except OSError as exc:
-        write_line(result_fd, {"setup_error": str(exc)})
+        write_line(result_fd, {"setup_error": str(exc), "errno": exc.errno})
         return
     for task in tasks:
         wall_s = task.wall_s or limits.wall_s
-        finished = fork_supervised(
-            task.work, wall_s, limits.output_kb * 1024, LINE_CAP, sweep=plan.namespaced
-        )
+        try:
+            finished = fork_supervised(
+                task.work,
+                wall_s,
+                limits.output_kb * 1024,
+                LINE_CAP,
+                sweep=plan.namespaced,
+                sealed=True,
+                one_thread=task.one_thread,
+                memory_mb=limits.memory_mb,
+            )
+        except OSError as exc:  # no process or pipe left for the task: not the student's doing
+            write_line(result_fd, {"task": task.name, "infra": f"could not start it: {exc}"})
+            continue
+        finally:
+            reap_orphans()
         write_line(result_fd, _task_record(task, finished, limits, wall_s))
 
 
@@ -107,15 +131,18 @@ def run_job(
     wall_s = sum(t.wall_s or limits.wall_s for t in tasks) + SETUP_S
     scratch = None if isolate else tempfile.mkdtemp(prefix="grader-sandbox-")
     python = isolation.python_paths()
+    uid = isolation.sandbox_uid() if os.geteuid() == 0 else isolation.NOBODY
     plan = isolation.Plan(
         namespaced=isolate,
         workdir=isolation.PRIVATE_TMP if isolate else scratch,
         hide=hide,
         expose=python,
         drop=isolate or isolation.reachable_by_others(python),
+        uid=uid,
+        gid=uid,
     )
     if scratch and plan.drop and os.geteuid() == 0:
-        os.chown(scratch, isolation.NOBODY, isolation.NOBODY)
+        os.chown(scratch, uid, uid)
     result = JobResult(isolated=isolate)
     try:
         with isolation.pid_namespace_for_next_child() if isolate else nullcontext():
@@ -123,7 +150,8 @@ def run_job(
                 partial(_confined, plan, limits, tasks), wall_s, JOB_OUTPUT_CAP, LINE_CAP
             )
     except OSError as exc:
-        result.problem = f"the sandbox could not be set up: {exc}"
+        result.problem, result.infra = f"the sandbox could not be set up: {exc}", True
+        result.errno = exc.errno
         return result
     finally:
         if scratch:
@@ -131,11 +159,15 @@ def run_job(
     for record in parse_lines(finished.result):
         if "setup_error" in record:
             result.problem = f"the sandbox could not be set up: {record['setup_error']}"
+            result.infra = True
+            result.errno = record.get("errno") if isinstance(record.get("errno"), int) else None
         elif isinstance(record.get("task"), str):
             result.tasks[record["task"]] = record
     problem = finished.problem(wall_s, limits.cpu_s, limits.output_kb)
     if problem and result.problem is None:
         result.problem = f"the sandbox {problem}"
+        # student code never runs in the confined process: its crash is the grader's
+        result.infra = not finished.timed_out
     if not result.tasks and result.problem is None:
-        result.problem = "the sandbox ended without sending results"
+        result.problem, result.infra = "the sandbox ended without sending results", True
     return result

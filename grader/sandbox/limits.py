@@ -19,7 +19,9 @@ class Limits:
     re-executing); a whole submission gets ``wall_s`` times (functions + 1).
     """
 
-    memory_mb: int = 3072  # RLIMIT_DATA; importing torch and transformers alone takes ~1.1 GiB
+    # RLIMIT_DATA of each process, and what all the submission's processes may add together
+    # (polled by the sandbox's first process); importing torch and transformers takes ~1.1 GiB
+    memory_mb: int = 3072
     cpu_s: int = 60  # RLIMIT_CPU per process
     wall_s: float = 60.0  # wall clock, then the whole process tree is killed
     file_mb: int = 64  # RLIMIT_FSIZE and the size of the private /tmp

@@ -23,6 +23,7 @@ from grader.results import Evidence
 
 from .jobs import Task, run_job, write_line
 from .limits import Limits
+from .procs import seal
 
 DATASETS = ("FashionMNIST", "KMNIST", "MNIST")  # torchvision classes read from raw idx files
 DATASET_CALL = re.compile(rf"\b({'|'.join(DATASETS)})\(\s*(?:root\s*=\s*)?(?:(['\"])(.*?)\2|(\w+))")
@@ -32,6 +33,7 @@ NOTEBOOK_KEY = "sandbox_notebook_s"  # options.extra: wall-clock limit of a whol
 CELL_KEY = "sandbox_cell_s"  # options.extra: limit of one cell
 DEFAULT_NOTEBOOK_S = 900.0
 DEFAULT_CELL_S = 120.0
+FAILED_KEY = "rerun_failed"  # Evidence.data of a re-execution that ended early: why
 VOLATILE = re.compile(r"0x[0-9a-f]+|\d+(\.\d+)?\s*(s|sec|seconds|ms|it/s|s/it)\b|\d+m\s*\d+s", re.I)
 
 
@@ -81,6 +83,7 @@ def _execute_work(
     notebook = nbformat.reads(notebook_json, as_version=4)
     for cell in notebook.cells:
         if cell.cell_type == "code":
+            cell.outputs, cell.execution_count = [], None  # what did not run shows nothing
             for folder in (f for fs in roots.values() for f in fs if f.startswith("/")):
                 cell.source = cell.source.replace(f"'{folder}'", f"'{relocated(folder)}'").replace(
                     f'"{folder}"', f'"{relocated(folder)}"'
@@ -104,8 +107,9 @@ def _execute_work(
             "error": any(o.get("output_type") == "error" for o in cell.get("outputs", [])),
         }
         for index, cell in enumerate(notebook.cells)
-        if cell.cell_type == "code"
+        if cell.cell_type == "code" and (cell.get("execution_count") is not None or cell.outputs)
     ]
+    seal(result_fd)
     write_line(result_fd, {"cells": cells, "problem": problem})
 
 
@@ -115,7 +119,7 @@ def serve(request: dict, isolated: bool) -> dict:
     limits = replace(Limits(**request["limits"]), cpu_s=int(request["notebook_s"]))
     work = partial(_execute_work, request["notebook"], request["roots"], request["cell_s"])
     result = run_job(
-        [Task("notebook", work, request["notebook_s"])],
+        [Task("notebook", work, request["notebook_s"], one_thread=False)],
         limits,
         isolate=isolated,
         hide=tuple(request["hide"]),
@@ -142,8 +146,14 @@ def _normal(text: str) -> str:
     return " ".join(VOLATILE.sub("#", text).split())
 
 
-def compare_cells(original: list[dict], rerun: list[dict]) -> list[Evidence]:
-    """Evidence per submitted code cell with output: reproduced, differs, or now fails."""
+NOT_REACHED = "differs: the cell was not reached"
+
+
+def compare_cells(
+    original: list[dict], rerun: list[dict], stopped: str | None = None
+) -> list[Evidence]:
+    """Evidence per submitted code cell with output: reproduced, differs, now fails, or not
+    reached (``stopped``: why the run ended early, such as a kernel that died)."""
     again = {c.get("cell"): c for c in rerun if isinstance(c, dict)}
     evidence = []
     for index, cell in enumerate(original):
@@ -153,7 +163,8 @@ def compare_cells(original: list[dict], rerun: list[dict]) -> list[Evidence]:
         new = again.get(index)
         after = str(new["text"]) if new else ""
         if new is None:
-            reason = "the cell was not reached when the notebook ran again"
+            why = f" (the run stopped early: {stopped})" if stopped else ""
+            reason = f"{NOT_REACHED} when the notebook ran again{why}"
         elif _normal(before) == _normal(after):
             reason = "reproduced: the same output when run again"
         elif new.get("error"):
@@ -213,19 +224,25 @@ def reexecute(notebook_path: Path, options: GradeOptions) -> list[Evidence]:
         problem = task.get("problem") or reply.get("problem") or "it sent back no result"
         return [
             Evidence(
-                "(no result)", "the notebook run again", f"re-execution failed: the run {problem}"
+                "(no result)",
+                "the notebook run again",
+                f"re-execution failed: the run {problem}",
+                str(notebook_path.name),
+                data={FAILED_KEY: str(problem)},
             )
         ]
-    cells_evidence = compare_cells(cells, rerun["cells"])
+    stopped = rerun.get("problem") or task.get("problem")
+    cells_evidence = compare_cells(cells, rerun["cells"], stopped)
     same = sum(e.reason.startswith("reproduced") for e in cells_evidence)
     summary = f"{same} of {len(cells_evidence)} code cells with output reproduced"
-    if rerun.get("problem") or task.get("problem"):
-        summary += f"; the run stopped early: {rerun.get('problem') or task.get('problem')}"
+    if stopped:
+        summary += f"; the run stopped early: {stopped}"
     head = Evidence(
         summary,
         "every reported output reproduces",
         "re-executed in the sandbox with nbclient",
         str(notebook_path.name),
         "executed",
+        data={FAILED_KEY: str(stopped)} if stopped else {},
     )
     return [head, *cells_evidence]

@@ -13,7 +13,7 @@ from grader.document import Block
 from grader.sandbox import FunctionRequest, run_function_tests
 from grader.sandbox.client import server
 from grader.sandbox.functions import FunctionReport
-from grader.sandbox.isolation import NOBODY
+from grader.sandbox.isolation import NOBODY, SANDBOX_UIDS
 
 # Short limits keep the hostile cases quick; memory leaves room for torch (~0.8 GiB).
 FAST = {
@@ -47,7 +47,7 @@ test_functions.__test__ = False  # a helper, not a test
 
 
 def sandbox_processes() -> list[str]:
-    """Processes running as the sandbox uid that descend from this test run.
+    """Processes running as a sandbox uid that descend from this test run.
 
     Other grader runs on the same machine (a developer's, another test session) have
     sandbox processes of their own; only ours must be gone.
@@ -70,7 +70,7 @@ def sandbox_processes() -> list[str]:
     return [
         f"{r[0]} {r[3] if len(r) > 3 else ''}"
         for r in rows
-        if int(r[2]) == NOBODY and ours(int(r[0]))
+        if (int(r[2]) == NOBODY or int(r[2]) in SANDBOX_UIDS) and ours(int(r[0]))
     ]
 
 

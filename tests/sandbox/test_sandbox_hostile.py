@@ -8,6 +8,7 @@ inside it, or at definition time; limits are short (see conftest.FAST).
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import tempfile
 from pathlib import Path
@@ -17,7 +18,7 @@ from conftest import sandbox_processes, test_functions
 
 from grader.paths import PROJECT_ROOT, RUBRICS_DIR
 from grader.sandbox.functions import CRASHED, FAILED, PASSED
-from grader.sandbox.isolation import python_paths
+from grader.sandbox.isolation import SANDBOX_UIDS, python_paths
 
 CORRECT = """
 import torch
@@ -104,7 +105,8 @@ def test_etc_passwd_shows_only_stand_in_accounts() -> None:
         "binary_accuracy"
     ]
     found = first_found(report)
-    assert "sandbox:x:65534" in found
+    uid = re.search(r"sandbox:x:(\d+):", found)
+    assert uid and int(uid.group(1)) in SANDBOX_UIDS, found  # this server's own sandbox uid
     assert "nobody" not in found and "daemon" not in found
 
 

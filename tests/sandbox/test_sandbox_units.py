@@ -22,6 +22,7 @@ from grader.sandbox.compare import compare
 from grader.sandbox.extract import extract
 from grader.sandbox.jobs import Task, run_job, write_line
 from grader.sandbox.limits import Limits, LimitsError
+from grader.sandbox.procs import seal
 
 # Hostile files that are ingest errors (made here: ruff would read a broken .ipynb).
 UNREADABLE = {
@@ -149,6 +150,7 @@ def test_warm_imports_loads_only_the_listed_libraries() -> None:
 
 
 def _report_pid(result_fd: int) -> None:
+    seal(result_fd)  # a task's results count only after the seal
     write_line(result_fd, {"pid": os.getpid()})
 
 
