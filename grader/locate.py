@@ -305,7 +305,9 @@ class _Finder:
             owners.pop(None, None)
             if problem.kind == "notebook" and problem.fingerprints:
                 wrong = bool(owners) and problem.id not in owners
-            elif _mostly_code(section):  # "## 3. Train the Model": a notebook's own section
+            elif _mostly_code(section) and (
+                self._after_code(start.index) or any(b.origin == "ipynb" for b in section)
+            ):  # "## 3. Train the Model", a printed "Q1a: …": a notebook's own heading
                 wrong = True
             elif _holds_answer(section[0]):  # a run-in heading: "**Problem 3.** Without …"
                 wrong = False
@@ -317,6 +319,13 @@ class _Finder:
                 del self.starts[problem.id]
             elif problem.kind == "notebook":
                 self._extend_back(problem, start)
+
+    def _after_code(self, index: int) -> bool:
+        """Whether the block before ``index``, in the same file, is code or its output: a
+        heading met between a notebook's cells."""
+        before = self.blocks[index - 1] if index > 0 else None
+        same = before is not None and before.source == self.blocks[index].source
+        return same and before.kind in ("code", "output")
 
     def _extend_back(self, problem: ProblemSpec, start: Start) -> None:
         """A notebook problem's heading ("## 4. Inference") after code of its own notebook:
@@ -375,10 +384,10 @@ class _Finder:
 
 
 def _mostly_code(section: list[Block]) -> bool:
-    """A section of a notebook with more code cells than paragraphs of prose: a theory
-    answer written in a notebook's markdown is prose, a handout's numbered section of the
-    notebook ("## 3. Train the Model") is its code."""
-    code = sum(b.kind == "code" and b.origin == "ipynb" for b in section)
+    """A section with more code cells than paragraphs of prose: a theory answer written in
+    a notebook's markdown is prose, a handout's numbered section of the notebook ("## 3.
+    Train the Model") is its code."""
+    code = sum(b.kind == "code" for b in section)
     prose = sum(b.kind == "prose" and len(b.text.split()) >= RUN_IN_WORDS for b in section)
     return code > prose
 
