@@ -189,6 +189,12 @@ def regions_outside(
         name = "the files' openings, before their first located problem"
         regions.append(Region(name, tuple(unclaimed["opening"])))
     numbers = {p.id: p.number for p in rubric.problems}
+    for other in rubric.problems:
+        section = sections[other.id]
+        before_code = _prose_before_code(section.blocks) if other.kind == "notebook" else []
+        if before_code:  # a single PDF's theory, taken into the notebook found below it
+            name = f"problem {other.number}'s section, before its first code"
+            regions.append(Region(name, tuple(before_code)))
     theory = {p.id for p in rubric.problems if p.kind == "theory"}
     others = sorted(
         (s for pid, s in sections.items() if pid != problem.id and pid in theory and s.located),
@@ -230,6 +236,18 @@ def unclaimed_blocks(document: Document, sections: dict[str, Section]) -> dict[s
     ]
     prose = [b for b in free if b.kind == "prose" and _answer_sized(b)]
     return {"notebook": free, "theory": prose, "opening": opening}
+
+
+def _prose_before_code(blocks: list[Block]) -> list[Block]:
+    """A section's prose of some length before its first code block, in the file it starts
+    in: where a notebook problem found by its code at the top of a file (a single PDF)
+    holds the theory written above the notebook."""
+    head = []
+    for block in blocks:
+        if block.kind != "prose" or block.source != blocks[0].source:
+            break
+        head.append(block)
+    return [b for b in head if _answer_sized(b)]
 
 
 def _answer_sized(block: Block) -> bool:
