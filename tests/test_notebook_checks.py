@@ -525,3 +525,16 @@ def test_logs_printed_as_tables_are_read() -> None:
         (2, pytest.approx(83.18)),
     ]
     assert parse_table("epoch 1 loss 0.5\n1 2 3\n", vit) == []  # no header of two metrics
+
+
+def test_a_call_a_printed_code_box_clipped_still_names_its_review(tmp_path: Path) -> None:
+    """A browser's print of a notebook clips a long line at the code box's edge, so the
+    call loses its closing quote and bracket; the review it scores is still read."""
+    cells = bert_cells(
+        q4a=code(
+            '# Q4a\npredict_sentiment(model, tokenizer, "Justice League is terrible. I hated it.',
+            result("0.031"),
+        ),
+    )
+    part = grade_cells(tmp_path, cells)["p5.q4a"]
+    assert part.score == pytest.approx(part.max), part.evidence

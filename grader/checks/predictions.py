@@ -30,7 +30,11 @@ def _normalise(text: str) -> str:
 
 def scored_reviews(ctx: CheckContext, function: str) -> list[tuple[str, str, Block]]:
     """(review text, output text, output block) for each call of the function with a literal."""
-    call = re.compile(rf"{re.escape(function)}\s*\((?:[^'\"]*?,)?\s*(['\"])(.*?)(?<!\\)\1", re.S)
+    # the literal ends at its closing quote, or at the end of the line where a printed
+    # notebook's code box clipped it ('predict_sentiment(model, tok, "Justice … it.')
+    call = re.compile(
+        rf"{re.escape(function)}\s*\((?:[^'\"]*?,)?\s*(['\"])(.*?)(?:(?<!\\)\1|(?=\n|\Z))", re.S
+    )
     found = []
     definition = re.compile(rf"^def\s+{re.escape(function)}\b.*?(?=^\S|\Z)", re.M | re.S)
     for cell in ctx.blocks("code"):
