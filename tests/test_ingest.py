@@ -279,3 +279,18 @@ def test_latex_source_is_read_with_its_structure(tmp_path: Path) -> None:
     assert "(a) Benefits. Weight sharing." in texts
     assert "We get $y_T = \\sigma(1000 h_T)$." in texts
     assert not any("documentclass" in t or "maketitle" in t for t in texts)
+
+
+def test_typed_text_after_code_the_layout_found_is_never_its_output() -> None:
+    """The PDF reader fences every printed output it finds by its layout (monospace after a
+    code box); a paragraph in the page's proportional font after that code is markdown the
+    student typed, even when it reads like the code's print (a result copied in by hand)."""
+    text = (
+        "```printed-code\nprint(f'Test Loss: {test_loss:.3f} | Test Acc: {test_acc*100:.2f}%')\n```\n"
+        "Test Loss: 0.204 | Test Acc: 92.31%\n"
+    )
+    kinds = [(b.kind, b.text) for b in parse_text(text, "s.pdf", "pdf")]
+    assert kinds[1] == ("prose", "Test Loss: 0.204 | Test Acc: 92.31%")
+    # without the layout (a text export), the same paragraph is the print's output
+    plain = parse_text(text.replace("printed-code", ""), "s.txt", "txt")
+    assert plain[1].kind == "output"

@@ -233,8 +233,15 @@ def parse_text(text: str, source: str, origin: str) -> list[Block]:
     code_seen: list[str] = []
     templates: list[str] = []
 
+    laid_out: list[bool] = []  # per code block: fenced by the PDF reader from the layout
+
     def after_code() -> bool:
         return bool(blocks) and blocks[-1].kind in ("code", "output")
+
+    def after_laid_out_code() -> bool:
+        """After code the PDF reader found by its layout, which fences every output it
+        prints (monospace): an unfenced paragraph there is typed text, never output."""
+        return after_code() and bool(laid_out) and laid_out[-1]
 
     def add_output(content: str) -> None:
         content = OUT_PROMPT.sub("", content, count=1)
@@ -257,6 +264,7 @@ def parse_text(text: str, source: str, origin: str) -> list[Block]:
             )
             if is_code:
                 blocks.append(Block("code", content, source, origin))
+                laid_out.append(info == PRINTED_CODE)
                 code_seen.append(content)
                 templates.extend(print_templates(content))
             elif after_code():
@@ -266,8 +274,10 @@ def parse_text(text: str, source: str, origin: str) -> list[Block]:
             continue
         # text extracted from a PDF has no reliable $$ delimiters to keep together
         for paragraph in split_paragraphs(body, keep_math=origin != "pdf"):
-            if after_code() and (
-                OUT_PROMPT.match(paragraph) or looks_like_output(paragraph, templates)
+            if (
+                after_code()
+                and not after_laid_out_code()
+                and (OUT_PROMPT.match(paragraph) or looks_like_output(paragraph, templates))
             ):
                 add_output(paragraph)
             else:
