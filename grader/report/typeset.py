@@ -146,6 +146,7 @@ def report_model(result: StudentResult, rubric: Rubric, plots: dict) -> dict:
         "ratio": _ratio(result.total, result.max),
         "late": {k.replace("_", " "): str(v) for k, v in (result.late or {}).items()},
         "not_read": result.not_read,
+        "renamed_from": result.renamed_from or "",
         "readable_types": ", ".join(sorted(READERS)),
         "flags": result.flags,
         "problems": [

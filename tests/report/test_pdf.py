@@ -22,6 +22,8 @@ from grader.paths import PROJECT_ROOT
 from grader.report import ReportWriter
 from grader.report.env import points
 from grader.report.pdf import LocalOnlyFetcher, html_to_pdf
+from grader.report.typeset import report_model, report_pdf
+from grader.results import StudentResult
 
 SEED = "000_7ec7da42a8f2363f"  # a Homework #3 graded as Assignment 2: its ViT part is missing
 COMMENT = "Built with the template's ViT; checked by hand."
@@ -186,3 +188,13 @@ def test_no_harfbuzz_advice_is_printed() -> None:
         check=True,
     )
     assert "HarfBuzz" not in done.stderr + done.stdout
+
+
+def test_a_renamed_submissions_pdf_says_so(tmp_path: Path) -> None:
+    """A submission renamed because its id collided with another's says so in its PDF as
+    in its HTML report (issue 4/5: a collision is resolved visibly, in every output)."""
+    result = StudentResult("alice.md", ["alice.md"], "graded", None, 0.0, 15.0)
+    result.renamed_from = "alice"
+    path = tmp_path / "report.pdf"
+    path.write_bytes(report_pdf(report_model(result, hw2(), {})))
+    assert "Renamed: another submission had the id alice, so this one is alice.md" in pdf_text(path)
