@@ -130,7 +130,7 @@ def grade_part(
 class Region:
     """Blocks a part not found in its own section is looked for in, and what they are."""
 
-    name: str  # "the 4 block(s) no problem claimed", "problem 2's section"
+    name: str  # "the blocks no problem claimed", "problem 2's section"
     blocks: tuple[Block, ...]
     unclaimed: bool = False
 
@@ -169,40 +169,48 @@ def search_elsewhere(
 
 
 def regions_outside(
-    document: Document, sections: dict[str, Section], problem: ProblemSpec, rubric: Rubric
+    unclaimed: dict[str, list[Block]],
+    sections: dict[str, Section],
+    problem: ProblemSpec,
+    rubric: Rubric,
 ) -> list[Region]:
     """Where a part not found in ``problem``'s section is looked for: the blocks no problem
-    claimed (for a theory problem, its prose of some length), then, for a theory problem,
-    the files' openings (before their first located problem: a title page, or an answer
-    with no heading) and every other located theory problem's section, in document order (an answer a previous
-    section swallowed). A notebook's prose is the handout's and the student's notes on
-    code, never searched for a theory answer's words; a notebook's code that fingerprints
-    as another notebook problem is that problem's (grader.locate)."""
-    unclaimed = unclaimed_blocks(document, sections)
-    free = unclaimed[problem.kind]
+    claimed (``unclaimed``, from :func:`unclaimed_blocks`; for a theory problem, its prose
+    of some length); then, for a theory problem, the files' openings (before their first
+    located problem: a title page, or an answer with no heading), the prose a notebook
+    problem's section holds before its first code, and every other located theory
+    problem's section, in document order (an answer a previous section swallowed). The rest
+    of a notebook's prose is the handout's and the student's notes on code, never searched
+    for a theory answer's words; a notebook's code that fingerprints as another notebook
+    problem is that problem's (grader.locate)."""
     regions = []
-    if free:
-        regions.append(Region("the blocks no problem claimed", tuple(free), unclaimed=True))
+    if unclaimed[problem.kind]:
+        name = "the blocks no problem claimed"
+        regions.append(Region(name, tuple(unclaimed[problem.kind]), unclaimed=True))
     if problem.kind != "theory":
         return regions
     if unclaimed["opening"]:
         name = "the files' openings, before their first located problem"
         regions.append(Region(name, tuple(unclaimed["opening"])))
-    numbers = {p.id: p.number for p in rubric.problems}
     for other in rubric.problems:
-        section = sections[other.id]
-        before_code = _prose_before_code(section.blocks) if other.kind == "notebook" else []
+        before_code = (
+            _prose_before_code(sections[other.id].blocks) if other.kind == "notebook" else []
+        )
         if before_code:  # a single PDF's theory, taken into the notebook found below it
             name = f"problem {other.number}'s section, before its first code"
             regions.append(Region(name, tuple(before_code)))
-    theory = {p.id for p in rubric.problems if p.kind == "theory"}
     others = sorted(
-        (s for pid, s in sections.items() if pid != problem.id and pid in theory and s.located),
-        key=lambda s: s.blocks[0].index,
+        (
+            p
+            for p in rubric.problems
+            if p.kind == "theory" and p is not problem and sections[p.id].located
+        ),
+        key=lambda p: sections[p.id].blocks[0].index,
     )
     for other in others:
-        name = f"problem {numbers[other.problem_id]}'s section"
-        regions.append(Region(name, tuple(other.blocks)))
+        regions.append(
+            Region(f"problem {other.number}'s section", tuple(sections[other.id].blocks))
+        )
     return regions
 
 
@@ -307,10 +315,11 @@ def grade_document(document: Document, rubric: Rubric, options: GradeOptions) ->
     """Grade a read submission against a rubric."""
     document = split_at_problem_labels(document)
     sections = segment(document, rubric)
+    unclaimed = unclaimed_blocks(document, sections)
     problems: dict[str, ProblemResult] = {}
     for problem in rubric.problems:
         section = sections[problem.id]
-        elsewhere = regions_outside(document, sections, problem, rubric)
+        elsewhere = regions_outside(unclaimed, sections, problem, rubric)
         parts = {
             p.id: grade_part(p, problem, document, section, options, elsewhere)
             for p in problem.parts

@@ -36,7 +36,7 @@ TITLE_CONFIDENCE = 0.8
 FILE_FINGERPRINT_CONFIDENCE = 0.8
 RUN_FINGERPRINT_CONFIDENCE = 0.65
 WEAK_CONFIDENCE = 0.6
-SCHEME_CONFIDENCE = 0.8  # a label of a numbering that rises through the document
+SCHEME_CONFIDENCE = 0.8  # a label of a numbering scheme (grader.numbering)
 AGREEMENT_BONUS = 0.1  # a numbered heading whose section also fingerprints as the problem
 CONFLICT_PENALTY = 0.35  # a section whose code fingerprints only as another problem
 OUT_OF_ORDER_PENALTY = 0.1  # a title found before a problem that precedes it in the statement
@@ -168,8 +168,7 @@ class _Finder:
         """Problems still missing, at a label of a numbering scheme (grader.numbering):
         "1)", "Q.2 (a)", "### 2a", "3b." in any decoration; between the problem's located
         neighbours, else anywhere not taken (out of the statement's order, less sure)."""
-        firsts = [(pair, label) for pair, label in line_labels(self.blocks) if pair[1] == 0]
-        starts = problem_starts(firsts)
+        starts = problem_starts(line_labels(self.blocks, first_only=True))
         for i, problem in enumerate(self.rubric.problems):
             if problem.id in self.starts:
                 continue

@@ -4,10 +4,10 @@ A student numbers problems in whatever decoration they like: "Problem 2", "Probl
 "Q.2 (a)", "**Q2 (a)**", "### 2a", "1)" alone on a line, "3b." as an item label, "Exercise 3".
 No list of styles covers them all, so none is kept here. A *label* is a number at the start
 of a line, with any decoration around it and perhaps a part letter after it; its *style* is
-that decoration with the number and the letter taken out. Labels of one style whose numbers
-rise through the document, first occurrence by first occurrence, never starting over,
-form a *scheme*: the problems' numbering. Lists inside answers ("1. shared weights",
-"2. pooling", then "1. any length" again) start over, and so are no scheme.
+that decoration with the number and the letter taken out. Labels of one style in which
+each number comes in one run and no number comes back (answers may come in any order) form
+a *scheme*: the problems' numbering. Lists inside answers ("1. shared weights", "2. pooling",
+then "1. any length" again) start over, and so are no scheme.
 
 Which labels are problems and which parts comes from the sequence: a scheme's numbers are
 the problems; a letter after the number ("2a", "Q.2 (a)") is a part.
@@ -33,6 +33,7 @@ LABEL = re.compile(
     (?P<rest>[\s*_]{0,6}.{0,2})""",
     re.I | re.X,
 )
+Position = tuple[int, int]  # (block position in the document, line in the block)
 MAX_PROBLEM_NUMBER = 12
 MIN_SCHEME_NUMBERS = 2  # a scheme numbers at least two problems
 
@@ -88,14 +89,13 @@ def label_of(line: str) -> Label | None:
     return Label(number, sub, style, line.strip()[:80])
 
 
-def schemes(labels: list[tuple[int, Label]]) -> dict[str, list[tuple[int, Label]]]:
+def schemes(labels: list[tuple[Position, Label]]) -> dict[str, list[tuple[Position, Label]]]:
     """The styles whose labels form a problem numbering, each with its labels in order.
 
     ``labels`` are (position, label) pairs in document order. A style is a scheme when its
-    labels' numbers take at least ``MIN_SCHEME_NUMBERS``
-    values, each in one run: "1) … 2) … 3)" is one, "1. … 2. … 1. … 2." (lists in answers)
-    is not."""
-    by_style: dict[str, list[tuple[int, Label]]] = {}
+    labels' numbers take at least ``MIN_SCHEME_NUMBERS`` values, each in one run: "1) … 2)
+    … 3)" is one, "1. … 2. … 1. … 2." (lists in answers) is not."""
+    by_style: dict[str, list[tuple[Position, Label]]] = {}
     for position, label in labels:
         by_style.setdefault(label.style, []).append((position, label))
     found = {}
@@ -109,7 +109,7 @@ def schemes(labels: list[tuple[int, Label]]) -> dict[str, list[tuple[int, Label]
     return found
 
 
-def _is_scheme(members: list[tuple[int, Label]]) -> bool:
+def _is_scheme(members: list[tuple[Position, Label]]) -> bool:
     """Two numbers or more, each in one run of labels ("2a", "2b", "2c", then "3", then "1":
     answers may come in any order), a number repeated only with part letters: a list in
     the answers starts over ("1.", "2.", then "1." again), a numbering never does."""
@@ -120,10 +120,10 @@ def _is_scheme(members: list[tuple[int, Label]]) -> bool:
     return len(runs) == len(set(runs)) >= MIN_SCHEME_NUMBERS and lettered
 
 
-def problem_starts(labels: list[tuple[int, Label]]) -> dict[int, list[tuple[int, Label]]]:
+def problem_starts(labels: list[tuple[Position, Label]]) -> dict[int, list[tuple[Position, Label]]]:
     """For each problem number, the positions where a scheme's label opens it (the first
     label of that number in each scheme), in document order."""
-    starts: dict[int, list[tuple[int, Label]]] = {}
+    starts: dict[int, list[tuple[Position, Label]]] = {}
     for members in schemes(labels).values():
         seen: set[int] = set()
         for position, label in members:
@@ -135,13 +135,16 @@ def problem_starts(labels: list[tuple[int, Label]]) -> dict[int, list[tuple[int,
     return starts
 
 
-def line_labels(blocks: list[Block]) -> list[tuple[tuple[int, int], Label]]:
-    """Every label at the start of a prose block's line: ((block position, line), label)."""
+def line_labels(blocks: list[Block], first_only: bool = False) -> list[tuple[Position, Label]]:
+    """Every label at the start of a prose block's line (of its first line only, with
+    ``first_only``): ((block position, line), label), in document order."""
     found = []
     for position, block in enumerate(blocks):
         if block.kind != "prose":
             continue
-        for row, line in enumerate(block.text.splitlines()):
+        lines = block.text.splitlines()
+        lines = lines[:1] if first_only else lines
+        for row, line in enumerate(lines):
             label = label_of(line)
             if label is not None:
                 found.append(((position, row), label))

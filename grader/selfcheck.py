@@ -22,7 +22,7 @@ from grader.grade import grade_document
 from grader.ingest import IngestError, read_submission
 from grader.report.env import template_data
 from grader.results import FLAG_INTEGRITY, MISSING, NOT_GRADED, PASS, PartResult, ProblemResult
-from grader.rubric import Rubric, RubricError, available_assignments, load_rubric
+from grader.rubric import ProblemSpec, Rubric, RubricError, available_assignments, load_rubric
 from grader.segment import segment
 
 HINTS_FILE = "selfcheck_hints.yaml"
@@ -80,21 +80,24 @@ def self_check(path: Path, rubric: Rubric, problem: str | None = None) -> list[R
     # told that problems 1 to 4 are missing (when none is found, all are listed).
     located = {pid for pid, graded in result.problems.items() if graded.located}
     wanted = {problem} if problem is not None else (located or set(result.problems))
+    specs = {p.id: p for p in rubric.problems}
     return [
-        _row(part_id, part, hints, _searched(graded))
+        _row(part_id, part, hints, _searched(specs[problem_id], graded))
         for problem_id, graded in result.problems.items()
         if problem_id in wanted
         for part_id, part in graded.parts.items()
     ]
 
 
-def _searched(problem: ProblemResult) -> str:
-    """Where the grader looked for a problem's parts, in words a student can act on (no
-    reference value: only where the problem was found, and that the rest was searched)."""
-    if problem.located:
-        where = problem.located_by.split(" (confidence")[0]
-        return f"this problem's section (found by {where}), then the rest of your submission"
-    return "your whole submission, for this problem's heading, number, title and answer"
+def _searched(problem: ProblemSpec, graded: ProblemResult) -> str:
+    """Where the grader looked for a problem's parts (grader.grade), in words a student can
+    act on and with no reference value: a located problem's section, then for a notebook
+    question the rest of the submission; for a problem not located, the whole submission."""
+    if not graded.located:
+        return "your whole submission, for this problem's heading, number, title and answer"
+    if problem.kind == "notebook":
+        return "this problem's section, then the rest of your submission"
+    return "this problem's section"
 
 
 def format_table(rows: list[Row], width: int = 100) -> str:
